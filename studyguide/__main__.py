@@ -1,0 +1,66 @@
+"""Command line: ``python -m studyguide {check,new,fetch-assets,build}``.
+
+Bad input ends with a one-line message naming the file (and line) and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import assets
+from .corpus import load_corpus, project_root
+from .errors import InputError
+from .scaffold import scaffold
+
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+
+
+def jupyter_book() -> str:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    return str(exe) if exe.exists() else (shutil.which("jupyter-book") or "jupyter-book")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m studyguide", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="load and check every seed text and sidecar")
+    new = commands.add_parser("new", help="write the sidecar and chapter page for a new seed text")
+    new.add_argument("seed", type=Path, help="the new text, e.g. seeds/my-text.txt")
+    commands.add_parser("fetch-assets", help="download the pinned third-party browser files into _vendor/")
+    build = commands.add_parser("build", help="check the inputs, then build the book with warnings as errors")
+    build.add_argument("--path-output", type=Path, help="build into this folder instead of the project")
+    args = parser.parse_args(argv)
+
+    try:
+        root = project_root()
+        if args.command == "check":
+            corpus = load_corpus(root)
+            for text in corpus:
+                print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes")
+        elif args.command == "new":
+            for path in scaffold(args.seed, root):
+                print(f"wrote {path.relative_to(root)}")
+            print("Complete the sidecar, then rebuild: the text becomes its own chapter.")
+        elif args.command == "fetch-assets":
+            for path in assets.fetch(root):
+                print(f"fetched {path.relative_to(root)}")
+        elif args.command == "build":
+            load_corpus(root)
+            assets.verify(root)
+            command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
+            if args.path_output:
+                command += ["--path-output", str(args.path_output)]
+            return subprocess.call(command)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The Sphinx extension that joins the package to the book.
+
+Listed in ``_config.yml`` (``sphinx.extra_extensions``). At start-up it loads
+and checks the corpus (bad input stops the build with a one-line error),
+checks the self-hosted third-party files, serves them and the package's own
+stylesheet, points myst-nb's widget scripts at them, and registers the
+``{seed-text}`` directive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util.docutils import SphinxDirective
+
+from . import __version__, assets
+from .chapter import SeedTextDirective
+from .corpus import load_corpus
+from .errors import InputError
+from .sidecar import FIELDS
+
+STATIC = Path(__file__).with_name("static")
+WIDGET_SCRIPTS = {  # in load order; paths under _static/
+    "requirejs/require.js": {},
+    "studyguide-widgets.js": {},
+    "jupyter-widgets/embed-amd.js": {},
+}
+
+
+class StudyGuideError(ConfigError):
+    """Bad input found at build start; its message is one line naming the file."""
+
+    category = "Study guide input error"
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    root = Path(app.srcdir)
+    try:
+        app.studyguide_corpus = load_corpus(root)
+        vendor = assets.verify(root)
+    except InputError as exc:
+        raise StudyGuideError(str(exc)) from None
+    config.html_static_path = [*config.html_static_path, str(STATIC), str(vendor)]
+    config.nb_ipywidgets_js = WIDGET_SCRIPTS
+    # Sphinx copies static files only when it writes pages: a changed stylesheet
+    # or script changes this value, which makes every page out of date.
+    config.studyguide_static_digest = static_digest(STATIC, vendor)
+
+
+def static_digest(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+class SidecarFieldsDirective(SphinxDirective):
+    """``{sidecar-fields}``: the sidecar schema as a table, straight from :data:`FIELDS`."""
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["sidecar-fields"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        group.extend(nodes.colspec(colwidth=w) for w in (2, 1, 6))
+        head = nodes.thead()
+        body = nodes.tbody()
+        group += head
+        group += body
+
+        def row(cells: tuple[str, str, str], into: nodes.Element) -> None:
+            line = nodes.row()
+            for cell in cells:
+                line += nodes.entry("", nodes.paragraph("", cell))
+            into += line
+
+        row(("Field", "Required", "Meaning"), head)
+        for name, spec in FIELDS.items():
+            row((name, "yes" if spec.required else "no", spec.doc), body)
+        return [table]
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("studyguide_static_digest", "", "html")
+    app.connect("config-inited", configure, priority=400)
+    app.add_directive("seed-text", SeedTextDirective)
+    app.add_directive("sidecar-fields", SidecarFieldsDirective)
+    app.add_css_file("studyguide.css")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,135 @@
+"""Reading one seed text: bytes -> checked Unicode -> title and numbered paragraphs.
+
+The seed format is plain UTF-8 text. Paragraphs are separated by one or more
+blank lines; line breaks inside a paragraph are joined with a space. When the
+first paragraph is a single line equal to the sidecar's title, it is the
+heading and not a body paragraph. Seed files are only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
+
+SUFFIX = ".txt"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered body paragraph and the line of the seed file where it starts."""
+
+    number: int
+    text: str
+    line: int
+    quotation: bool = False
+
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this paragraph in its text chapter (``p3``)."""
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A seed text with its metadata, ready to render and analyse."""
+
+    path: Path
+    meta: Sidecar
+    paragraphs: tuple[Paragraph, ...]
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+    def notes_in(self, number: int) -> tuple[EditorialNote, ...]:
+        return tuple(note for note in self.meta.notes if note.paragraph == number)
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """Bytes of a seed as text: UTF-8 (a BOM is dropped), newlines normalised to ``\\n``."""
+    if raw.startswith(_UTF16_BOMS):
+        raise InputError(path, "UTF-16 encoded; save the file as UTF-8")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError(path, "binary file (NUL byte); a seed must be plain UTF-8 text", line)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}, perhaps cp1252 or latin-1); save the file as UTF-8", line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise InputError(path, f"control character U+{ord(control.group()):04X}; a seed must be plain text", line)
+    if not text.strip():
+        raise InputError(path, "empty text (nothing but whitespace)")
+    return text
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """``(first line number, paragraph)`` for each block between blank lines."""
+    blocks: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            blocks.append((start, " ".join(current)))
+            current = []
+    if current:
+        blocks.append((start, " ".join(current)))
+    return blocks
+
+
+def load_text(path: Path) -> Text:
+    """Read and check one seed text and its sidecar."""
+    meta = read_sidecar(sidecar_path(path))
+    raw = path.read_bytes()
+    blocks = split_paragraphs(decode(path, raw))
+    if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):
+        blocks = blocks[1:]
+    if not blocks:
+        raise InputError(path, "no body paragraphs after the title")
+    quoted = set(meta.quotations)
+    paragraphs = tuple(
+        Paragraph(number=n, text=body, line=line, quotation=n in quoted)
+        for n, (line, body) in enumerate(blocks, 1)
+    )
+    _check_references(meta, paragraphs)
+    return Text(path=path, meta=meta, paragraphs=paragraphs, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _check_references(meta: Sidecar, paragraphs: tuple[Paragraph, ...]) -> None:
+    """Sidecar paragraph numbers and note originals must match the text."""
+    count = len(paragraphs)
+    for number in meta.quotations:
+        if not 1 <= number <= count:
+            raise InputError(meta.path, f"quotations names paragraph {number}, but the text has {count}")
+    for note in meta.notes:
+        if not 1 <= note.paragraph <= count:
+            raise InputError(meta.path, f"note {note.number} names paragraph {note.paragraph}, but the text has {count}")
+        found = paragraphs[note.paragraph - 1].text.count(note.original)
+        if found != 1:
+            problem = "does not occur" if found == 0 else f"occurs {found} times (quote more context)"
+            raise InputError(meta.path, f"note {note.number}: {note.original!r} {problem} in paragraph {note.paragraph}")
