@@ -20,6 +20,7 @@ from .errors import InputError
 SUFFIX = ".meta.toml"
 DATE_PRECISIONS = ("day", "month", "year", "approximate", "unknown")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
 DATE_PATTERN = re.compile(r"^(unknown|\d{4}(-\d{2}(-\d{2})?)?)$")
 
 
@@ -143,6 +144,11 @@ def _check_type(path: Path, source: str, key: str, value: Any, spec: Field) -> N
         raise InputError(path, f"field '{key}' is empty", line)
 
 
+def _check_url(path: Path, source: str, key: str, url: str) -> None:
+    if not URL_PATTERN.match(url):
+        raise InputError(path, f"'{url}' is not an http(s) URL", key_line(source, key))
+
+
 def _type_name(kind: type) -> str:
     return {str: "a string", int: "an integer", list: "an array", dict: "a table", bool: "true or false", float: "a number"}.get(kind, kind.__name__)
 
@@ -170,9 +176,8 @@ def _validate(path: Path, source: str, data: dict[str, Any]) -> Sidecar:
         raise InputError(path, f"date_precision '{data['date_precision']}' must be one of: {', '.join(DATE_PRECISIONS)}", key_line(source, "date_precision"))
     if not DATE_PATTERN.match(data["date"]):
         raise InputError(path, f"date '{data['date']}' must be YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'", key_line(source, "date"))
-    for url in data["source_urls"] + [data.get("responds_to", {}).get("url", "https://")]:
-        if not re.match(r"^https?://\S+$", url):
-            raise InputError(path, f"'{url}' is not an http(s) URL", key_line(source, "source_urls") or key_line(source, "url"))
+    for url in data["source_urls"]:
+        _check_url(path, source, "source_urls", url)
 
     responds_to = data.get("responds_to", {})
     for key, value in responds_to.items():
@@ -180,6 +185,8 @@ def _validate(path: Path, source: str, data: dict[str, Any]) -> Sidecar:
             raise _unknown(path, source, key, RESPONDS_TO_FIELDS, " in responds_to")
         if not isinstance(value, str):
             raise InputError(path, f"responds_to.{key} must be a string", key_line(source, key))
+    if "url" in responds_to:
+        _check_url(path, source, "url", responds_to["url"])
 
     notes = []
     starts = table_lines(source, "notes")

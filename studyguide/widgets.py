@@ -28,8 +28,11 @@ def switcher(label: str, views: Sequence[tuple[str, str]]) -> widgets.VBox:
         style={"description_width": "initial"},
     )
     stack = widgets.Stack([widgets.HTML(html) for _, html in views], selected_index=0)
+    stack.add_class("studyguide-views")
     widgets.jslink((dropdown, "index"), (stack, "selected_index"))
-    return widgets.VBox([dropdown, stack], layout=widgets.Layout(width="100%"))
+    box = widgets.VBox([dropdown, stack], layout=widgets.Layout(width="100%"))
+    box.add_class("studyguide-switcher")
+    return box
 
 
 def paragraph_view(text: Text, number: int, chapter_url: str) -> str:

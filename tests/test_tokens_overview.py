@@ -1,0 +1,67 @@
+"""Tokens, size figures and the tables and widgets that show them, on hand-checkable texts."""
+
+from conftest import GOOD_SIDECAR, ROOT
+
+from studyguide import load_corpus
+from studyguide.overview import corpus_overview, paragraph_rows, text_overview
+from studyguide.table import table
+from studyguide.tokens import sentences, words
+from studyguide.widgets import paragraph_browser, paragraph_view
+
+
+def test_words_keep_inner_apostrophes_and_hyphens_and_drop_punctuation():
+    assert words('It\'s the family\'s "free" self-organization - 2011, i.e. now...') == [
+        "it's", "the", "family's", "free", "self-organization", "2011", "i", "e", "now",
+    ]
+    assert words("don’t stop") == ["don’t", "stop"]
+
+
+def test_sentences_do_not_end_at_known_abbreviations():
+    assert sentences("Workers i.e. Stalinism. It is horrific. What? Yes!") == [
+        "Workers i.e. Stalinism.", "It is horrific.", "What?", "Yes!",
+    ]
+
+
+def test_overview_counts_a_small_text(project):
+    root = project({
+        "a.txt": "A Title\n\nThe cat sat. The cat ran.\n\nA dog!\n",
+        "a.meta.toml": GOOD_SIDECAR.format(id="a"),
+        "b.txt": "A Title\n\nDog days.\n",
+        "b.meta.toml": GOOD_SIDECAR.format(id="b"),
+    })
+    corpus = load_corpus(root)
+    first = text_overview(corpus["a"])
+    assert (first.paragraphs, first.sentences, first.tokens, first.types) == (2, 3, 8, 6)
+    rows = corpus_overview(corpus)
+    assert [r.label for r in rows] == ["A Title", "A Title", "All texts"]
+    assert rows[-1].row()[1:] == (3, 4, 10, 7)  # types: the cat sat ran a dog days
+    assert paragraph_rows(corpus["a"]) == [(1, 2, 6, "no"), (2, 1, 2, "no")]
+
+
+def test_overview_of_the_seed():
+    text = load_corpus(ROOT)["solidarity-oil-workers"]
+    overview = text_overview(text)
+    assert overview.paragraphs == 8
+    assert overview.tokens == sum(row[2] for row in paragraph_rows(text))
+    assert overview.tokens == 765
+    assert paragraph_rows(text)[6][3] == "yes"
+
+
+def test_table_escapes_cells_and_labels_headers():
+    html = table("Cap <b>", ("Text", "Count"), [("<script>x</script>", 1200)])._repr_html_()
+    assert "<caption>Cap &lt;b&gt;</caption>" in html
+    assert '<th scope="col">Count</th>' in html
+    assert '<th scope="row">&lt;script&gt;x&lt;/script&gt;</th>' in html
+    assert '<td class="num">1,200</td>' in html
+    assert "<script>" not in html
+
+
+def test_paragraph_browser_links_one_view_per_paragraph():
+    text = load_corpus(ROOT)["solidarity-oil-workers"]
+    browser = paragraph_browser(text, "../chapters/texts/solidarity-oil-workers.html")
+    dropdown, stack = browser.children
+    assert [label for label, _ in dropdown.options] == [f"Paragraph {n}" for n in range(1, 9)]
+    assert len(stack.children) == 8
+    assert "Nazarbayev clique" in stack.children[6].value
+    assert "a quotation from another text" in stack.children[6].value
+    assert 'href="../chapters/texts/solidarity-oil-workers.html#p3"' in paragraph_view(text, 3, "../chapters/texts/solidarity-oil-workers.html")
