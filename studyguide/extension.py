@@ -52,6 +52,28 @@ def configure(app: Sphinx, config: Config) -> None:
     config.studyguide_static_digest = static_digest(STATIC, vendor)
 
 
+def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Keep one copy of each script tag on a page.
+
+    Sphinx 7.4 registers an inline script (file name ``None``) a second time
+    under the name ``''`` when it prepares writing, so sphinx-thebe's inline
+    configuration appears twice and the second copy throws "Identifier
+    'THEBE_JS_URL' has already been declared" on every page.
+    """
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set = set()
+    unique = []
+    for script in scripts:
+        attributes = getattr(script, "attributes", {})
+        key = (getattr(script, "filename", str(script)) or "", tuple(sorted((k, str(v)) for k, v in attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique
+
+
 def static_digest(*folders: Path) -> str:
     digest = hashlib.sha256()
     for folder in folders:
@@ -89,6 +111,7 @@ class SidecarFieldsDirective(SphinxDirective):
 def setup(app: Sphinx) -> dict:
     app.add_config_value("studyguide_static_digest", "", "html")
     app.connect("config-inited", configure, priority=400)
+    app.connect("html-page-context", drop_duplicate_scripts)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_css_file("studyguide.css")
