@@ -7,6 +7,7 @@ status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,23 @@ BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 def jupyter_book() -> str:
     exe = Path(sys.executable).with_name("jupyter-book")
     return str(exe) if exe.exists() else (shutil.which("jupyter-book") or "jupyter-book")
+
+
+def reproducible_env(root: Path) -> dict[str, str]:
+    """Pin dates and hashing so the same commit builds the same book.
+
+    SOURCE_DATE_EPOCH (the last commit's time, when git knows it) fixes the
+    dates Sphinx writes; PYTHONHASHSEED fixes the order of sets in the kernel.
+    """
+    env = {"PYTHONHASHSEED": "0"}
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        try:
+            result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+        except OSError:  # no git: dates are today's
+            return env
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            env["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+    return env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,15 +65,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {path.relative_to(root)}")
             print("Complete the sidecar, then rebuild: the text becomes its own chapter.")
         elif args.command == "fetch-assets":
-            for path in assets.fetch(root):
-                print(f"fetched {path.relative_to(root)}")
+            try:
+                assets.verify(root)
+                print("third-party browser files: present and unchanged")
+            except InputError:
+                for path in assets.fetch(root):
+                    print(f"fetched {path.relative_to(root)}")
         elif args.command == "build":
             load_corpus(root)
             assets.verify(root)
             command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
             if args.path_output:
                 command += ["--path-output", str(args.path_output)]
-            return subprocess.call(command)
+            return subprocess.call(command, env={**os.environ, **reproducible_env(root)})
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
