@@ -8,6 +8,8 @@ Modules, one concept each:
 - :mod:`studyguide.tokens` - words and sentences (NLTK, no downloaded data)
 - :mod:`studyguide.overview` - size figures per text
 - :mod:`studyguide.table` - accessible HTML tables for notebooks
+- :mod:`studyguide.style` - the shared plotting style; figures with alt text
+- :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

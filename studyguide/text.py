@@ -59,6 +59,18 @@ class Text:
     def notes_in(self, number: int) -> tuple[EditorialNote, ...]:
         return tuple(note for note in self.meta.notes if note.paragraph == number)
 
+    def reading(self, number: int) -> str:
+        """Paragraph ``number`` with the editors' suggested readings applied, for counting.
+
+        Only notes that give a ``reading`` change anything ("tbe" -> "the"); the
+        text shown to readers is always :attr:`Paragraph.text`, unchanged.
+        """
+        text = self.paragraph(number).text
+        for note in self.notes_in(number):
+            if note.reading is not None:
+                text = text.replace(note.original, note.reading, 1)
+        return text
+
 
 def decode(path: Path, raw: bytes) -> str:
     """Bytes of a seed as text: UTF-8 (a BOM is dropped), newlines normalised to ``\\n``."""

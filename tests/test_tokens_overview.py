@@ -65,3 +65,31 @@ def test_paragraph_browser_links_one_view_per_paragraph():
     assert "Nazarbayev clique" in stack.children[6].value
     assert "a quotation from another text" in stack.children[6].value
     assert 'href="../chapters/texts/solidarity-oil-workers.html#p3"' in paragraph_view(text, 3, "../chapters/texts/solidarity-oil-workers.html")
+
+
+def test_reading_applies_suggested_readings_only_for_counting():
+    text = load_corpus(ROOT)["solidarity-oil-workers"]
+    assert "barbarity of the bourgeoisie" in text.reading(1)
+    assert "barbarity of tbe bourgeoisie" in text.paragraph(1).text
+    assert "in such a warned." in text.reading(2)  # no reading given: unchanged
+    assert "forcibly starved" in text.reading(2)
+    assert "you also hide" in text.reading(8)
+
+
+def test_figures_carry_alt_text_and_caption():
+    import matplotlib.pyplot as plt
+    import pytest
+
+    from studyguide.style import figure_style, finish
+
+    with figure_style():
+        fig, ax = plt.subplots()
+        ax.bar(["a", "b"], [3, 1])
+        figure = finish(fig, alt="Bar chart: a 3, b 1.", caption="Two bars")
+    html = figure._repr_html_()
+    assert 'alt="Bar chart: a 3, b 1."' in html and "<figcaption>Two bars</figcaption>" in html
+    assert "<dc:date>" not in figure.svg
+    with figure_style():
+        fig, _ = plt.subplots()
+        with pytest.raises(ValueError):
+            finish(fig, alt=" ", caption="x")
