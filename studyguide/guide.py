@@ -92,8 +92,9 @@ class TextQuoteDirective(SphinxDirective):
         words = quotation(text, number, self.options["from"], self.options.get("to"))
         if words is None:
             raise self.error(f"paragraph {number} of {text.id!r} has no passage from {self.options['from']!r} to {self.options.get('to')!r}")
+        shown = with_ellipses(text.paragraph(number).text, words)
         quote = nodes.block_quote(classes=["key-quote"])
-        quote += nodes.paragraph(words, words)
+        quote += nodes.paragraph(shown, shown)
         attribution = nodes.attribution()
         attribution += nodes.reference("", f"paragraph {number}", refuri=chapter_uri(self.env.docname, text.id, number), classes=["paragraph-link"], internal=True)
         quote += attribution
@@ -112,6 +113,15 @@ def quotation(text: Text, number: int, start: str, end: str | None = None) -> st
     if finish < 0:
         return None
     return body[begin : finish + len(end)]
+
+
+def with_ellipses(body: str, words: str) -> str:
+    """``words`` with "… " before it when it starts inside a sentence of ``body``, and " …" after it when it stops inside one."""
+    begin = body.find(words)
+    before = body[:begin].rstrip()
+    starts_sentence = not before or before[-1] in ".!?\"'"
+    ends_sentence = words.rstrip()[-1:] in (".", "!", "?", '"', "'")
+    return ("" if starts_sentence else "… ") + words + ("" if ends_sentence else " …")
 
 
 def setup(app: Sphinx) -> dict:
