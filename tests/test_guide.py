@@ -110,3 +110,10 @@ def test_hover_previews_are_self_hosted(built_book):
     assert data, scripts
     tips = (built_book / "chapters/texts" / data[0].split("?")[0]).read_text("utf-8")
     assert "term-bourgeoisie" in tips and "owns the means of production" in tips
+
+
+def test_guide_tables_have_captions_and_header_cells(built_book):
+    for name in GUIDE:
+        source = (built_book / "chapters/guide" / f"{name}.html").read_text("utf-8")
+        for table in re.findall(r"<table.*?</table>", source, re.S):
+            assert "<caption>" in table and "<th" in table, name
