@@ -14,6 +14,9 @@ Modules, one concept each:
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files
 - :mod:`studyguide.scaffold` - sidecar and chapter for a new seed text
+- :mod:`studyguide.glossary` - the glossary (data/glossary.toml): terms, marks in the texts, glossary directive
+- :mod:`studyguide.guide` - links and exact quotations from the guide's pages into the text chapters
+- :mod:`studyguide.handout` - the printable handout (text, glossary, questions) as one PDF
 """
 
 __version__ = "0.1.0"

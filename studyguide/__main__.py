@@ -1,4 +1,4 @@
-"""Command line: ``python -m studyguide {check,new,fetch-assets,build}``.
+"""Command line: ``python -m studyguide {check,new,fetch-assets,build,handout}``.
 
 Bad input ends with a one-line message naming the file (and line) and exit
 status 2, never a traceback.
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import assets
+from . import assets, handout
 from .corpus import load_corpus, project_root
 from .errors import InputError
 from .scaffold import scaffold
@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("fetch-assets", help="download the pinned third-party browser files into _vendor/")
     build = commands.add_parser("build", help="check the inputs, then build the book with warnings as errors")
     build.add_argument("--path-output", type=Path, help="build into this folder instead of the project")
+    printout = commands.add_parser("handout", help="print the text, glossary and questions of the built book to one PDF (Chromium, offline)")
+    printout.add_argument("--html", type=Path, help="the built book (default: _build/html)")
+    printout.add_argument("--output", type=Path, help="the PDF to write (default: _build/handout.pdf)")
     args = parser.parse_args(argv)
 
     try:
@@ -78,9 +81,15 @@ def main(argv: list[str] | None = None) -> int:
             if args.path_output:
                 command += ["--path-output", str(args.path_output)]
             return subprocess.call(command, env={**os.environ, **reproducible_env(root)})
+        elif args.command == "handout":
+            output = handout.make_handout(args.html or root / "_build" / "html", args.output or root / "_build" / "handout.pdf")
+            print(f"wrote {output}")
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except handout.HandoutError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     return 0
 
 

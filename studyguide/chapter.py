@@ -12,6 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from . import glossary
 from .text import Paragraph, Text
 
 PRECISION_WORDS = {
@@ -35,14 +36,15 @@ def paragraph_nodes(text: Text, paragraph: Paragraph) -> nodes.Element:
     body += number
     body += nodes.Text(" ")
     rest = paragraph.text
+    terms, marked = glossary.glossary_for(text.path.parents[1]), set()  # glossary terms: linked, not altered
     for note in sorted(text.notes_in(paragraph.number), key=lambda n: paragraph.text.index(n.original)):
         before, _, rest = rest.partition(note.original)
-        body += nodes.Text(before)
+        body += glossary.mark(terms, before, marked)
         body += nodes.inline(note.original, note.original, classes=["sic"])
         marker = nodes.reference("", f"[note {note.number}]", refid=f"note-{note.number}", classes=["note-marker"])
         marker["reftitle"] = f"Editorial note {note.number}"
         body += nodes.superscript("", "", marker)
-    body += nodes.Text(rest)
+    body += glossary.mark(terms, rest, marked)
     box = nodes.container(classes=["seed-paragraph"], ids=[paragraph.anchor])
     if paragraph.quotation:
         quote = nodes.block_quote(classes=["seed-quotation"])
