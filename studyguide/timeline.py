@@ -218,7 +218,8 @@ class Timeline:
     def figures_for(self, quantity: str, event: str | None = None) -> tuple[Figure, ...]:
         """Figures for one quantity (and event), in the order they were given."""
         chosen = [f for f in self.figures if f.quantity == quantity and (event is None or f.event == event)]
-        return tuple(sorted(chosen, key=lambda f: (f.date.first, f.line)))
+        # a figure dated only to the month sorts after those given on a day of that month
+        return tuple(sorted(chosen, key=lambda f: (f.date.last, f.date.first, f.line)))
 
 
 def default_path() -> Path:
