@@ -215,6 +215,10 @@ class Timeline:
         """What the contested figures count, in order of first appearance."""
         return tuple(dict.fromkeys(f.quantity for f in self.figures))
 
+    def figure_groups(self) -> tuple[tuple[str, str], ...]:
+        """The (quantity, event id) pairs that have figures, in order of first appearance."""
+        return tuple(dict.fromkeys((f.quantity, f.event) for f in self.figures))
+
     def figures_for(self, quantity: str, event: str | None = None) -> tuple[Figure, ...]:
         """Figures for one quantity (and event), in the order they were given."""
         chosen = [f for f in self.figures if f.quantity == quantity and (event is None or f.event == event)]

@@ -30,7 +30,7 @@ def event_card(event: Event, position: int, total: int) -> str:
         f'<article class="timeline-event" data-event="{escape(event.id)}">'
         f'<p class="timeline-meta"><span aria-hidden="true" style="color:{colour}">{SYMBOLS[marker]}</span> '
         f"{escape(event.category_label)} · event {position} of {total}</p>"
-        f"<h4>{escape(event.date_label())}: {escape(event.title)}</h4>"
+        f'<p class="timeline-title"><strong>{escape(event.date_label())}: {escape(event.title)}</strong></p>'
         f"<p>{escape(event.description)}</p>{figures_html}"
         f'<p class="timeline-sources">Sources: {source_links(event.sources)}</p></article>'
     )

@@ -54,12 +54,12 @@ def test_contested_figures_are_tables_with_who_and_when(browser, server, timelin
     visit = Visit(browser, is_local)
     page = visit.open(f"{server}/{PAGE}")
     captions = page.eval_on_selector_all("table.contested-figures caption", "cs => cs.map(c => c.innerText)")
-    assert len(captions) == len(timeline.quantities())
+    assert len(captions) == len(timeline.figure_groups())
     deaths = page.locator("table.contested-figures").first
     headers = deaths.locator("thead th").all_inner_texts()
     assert headers == ["Figure", "Given by", "When given", "Note", "Sources"]
     rows = deaths.locator("tbody tr").count()
-    assert rows == len(timeline.figures_for("deaths"))
+    assert rows == len(timeline.figures_for("deaths", "zhanaozen-shooting"))
     assert "Human Rights Watch" in deaths.inner_text()
     visit.context.close()
 

@@ -233,3 +233,51 @@ def test_html_in_data_is_escaped_in_views(tmp_path):
     timeline = load_timeline(write(tmp_path, event(description="<script>alert(1)</script>")))
     card = event_card(timeline["shooting"], 1, 1)
     assert "<script>" not in card and "&lt;script&gt;" in card
+
+
+# --- views: charts, tables, explorer on a small hand-checkable timeline --------
+
+@pytest.fixture
+def small(tmp_path):
+    source = (event(id="strike", date="2011-05-26", category="strike", precision="range").replace(
+        'precision = "range"', 'precision = "range"\nend = "2011-12-16"')
+        + "\n" + event() + "\n" + event(id="trial", date="2012-06", precision="month", category="legal")
+        + "\n" + figure() + "\n" + figure(id="deaths-2", given_by="Human <b>Rights</b> Watch")
+        .replace('value = "at least 10"', 'value = "12 shot dead"').replace('date = "2011-12-16"', 'date = "2012-09-10"'))
+    return load_timeline(write(tmp_path, source))
+
+
+def test_chart_alt_text_is_computed_from_the_data(small):
+    from studyguide.timeline_chart import chart_alt, timeline_chart
+
+    alt = chart_alt(small.events, dt.date(2011, 5, 1), dt.date(2012, 12, 31), ())
+    assert alt == ("Timeline from May 2011 to December 2012 with 3 events in 3 categories: Courts and trials 1, "
+                   "Repression and violence 1, Strikes 1. The busiest year shown is 2011 with 2 events.")
+    chart = timeline_chart(small, first=dt.date(2011, 12, 15), last=dt.date(2011, 12, 20), labels=True, quantity="deaths")
+    assert chart.svg.startswith("<?xml") and "Police fired" not in chart.alt
+    assert chart.alt.endswith("A bottom lane shows 1 figure for deaths given in this span: "
+                              "16 December 2011, Prosecutor General: at least 10.")
+
+
+def test_figures_table_lists_each_figure_with_who_and_when_escaped(small):
+    from studyguide.timeline_chart import figures_table
+
+    html = figures_table(small, "deaths", "shooting")
+    assert html.count("<tr>") == 3  # header + 2 figures
+    assert html.index("at least 10") < html.index("12 shot dead")
+    assert "Human &lt;b&gt;Rights&lt;/b&gt; Watch" in html and "<b>" not in html
+    assert '<caption>Deaths: 2 figures, with who gave each and when (A title)</caption>' in html
+    with pytest.raises(ValueError):
+        figures_table(small, "injured")
+
+
+def test_explorer_has_a_view_per_category_and_a_step_per_event(small):
+    from studyguide.timeline_explorer import timeline_explorer
+
+    box = timeline_explorer(small)
+    category, stack = box.children
+    assert [label for label, _ in category.options] == [
+        "All categories (3 events)", "Strikes (1)", "Repression and violence (1)", "Courts and trials (1)"]
+    steppers = stack.children
+    assert [len(s.children[1].children) for s in steppers] == [3, 1, 1, 1]
+    assert "event 2 of 3" in steppers[0].children[1].children[1].value
