@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import subprocess
+import sys
+
 from conftest import ROOT, build, copy_project
 from test_build import page
 
@@ -61,3 +64,19 @@ def test_a_bad_timeline_stops_the_build_with_one_line_naming_file_and_line(tmp_p
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(rf"timeline\.toml:{line}: event '[a-z0-9-]+': unknown category 'strikes'", log), log[-2000:]
+
+
+def test_check_command_reports_a_bad_timeline_in_one_line(tmp_path):
+    root = copy_project(tmp_path / "book")
+    data = root / "data" / "timeline.toml"
+    text = data.read_text()
+    data.write_text(text.replace('date = "2011-12-16"', 'date = "16 December 2011"', 1))
+    line = text[: text.index('date = "2011-12-16"')].count("\n") + 1
+    result = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=root, capture_output=True, text=True,
+                            env={**__import__("os").environ, "STUDYGUIDE_ROOT": str(root)})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: data/timeline.toml:{line}: event '"), result.stderr
+    good = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=ROOT, capture_output=True, text=True)
+    events = len(load_timeline(ROOT / "data" / "timeline.toml"))
+    assert f"ok  data/timeline.toml  {events} events" in good.stdout
