@@ -10,6 +10,10 @@ Modules, one concept each:
 - :mod:`studyguide.table` - accessible HTML tables for notebooks
 - :mod:`studyguide.style` - the shared plotting style; figures with alt text
 - :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
+- :mod:`studyguide.timeline` - the dated events and contested figures of ``data/timeline.toml``
+- :mod:`studyguide.timeline_chart` - timeline charts and tables of contested figures
+- :mod:`studyguide.timeline_explorer` - filter the events by category and step through them
+- :mod:`studyguide.timeline_directives` - roles and a directive that put timeline data into chapters
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

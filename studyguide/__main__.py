@@ -17,6 +17,7 @@ from . import assets, handout
 from .corpus import load_corpus, project_root
 from .errors import InputError
 from .scaffold import scaffold
+from .timeline import load_timeline
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             corpus = load_corpus(root)
             for text in corpus:
                 print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes")
+            if (root / "data" / "timeline.toml").is_file():
+                timeline = load_timeline(root / "data" / "timeline.toml")
+                print(f"ok  data/timeline.toml  {len(timeline)} events, {len(timeline.figures)} contested figures")
         elif args.command == "new":
             for path in scaffold(args.seed, root):
                 print(f"wrote {path.relative_to(root)}")
@@ -76,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"fetched {path.relative_to(root)}")
         elif args.command == "build":
             load_corpus(root)
+            if (root / "data" / "timeline.toml").is_file():
+                load_timeline(root / "data" / "timeline.toml")
             assets.verify(root)
             command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
             if args.path_output:
