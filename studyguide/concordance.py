@@ -86,7 +86,7 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None
     return (
         '<div class="kwic-scroll" style="overflow-x:auto;max-width:100%" tabindex="0" '
         f'aria-label="Concordance of {escape(word)} (scrolls sideways)">'
-        f'<table class="kwic studyguide-table" lang="{escape(text.meta.language)}">'
+        f'<table class="kwic studyguide-table" lang="{escape(text.meta.language)}" style="font-size:0.9em">'
         f"<caption>{escape(caption)}</caption>"
         '<thead><tr><th scope="col">Paragraph</th><th scope="col" style="text-align:right">Left context</th>'
         '<th scope="col">Keyword</th><th scope="col" style="text-align:left">Right context</th></tr></thead>'

@@ -49,7 +49,7 @@ def word_view(text: Text, word: str, why: str = "") -> str:
     counts = Counter(t.word for t in tokens)
     count = counts.get(key, 0)
     general = general_frequency(key, text.meta.language) * 1000
-    parts = [f'<div class="word-view" data-word="{escape(key)}">',
+    parts = [f'<div class="word-view" data-word="{escape(key)}" style="white-space:normal;max-width:100%;line-height:1.5">',
              f"<p><strong>{escape(key)}</strong>" + (f" ({escape(why)})" if why else "") + ": "]
     if count:
         parts[-1] += (f"{count} time{'s' if count != 1 else ''} in {len(tokens):,} words, "
