@@ -84,7 +84,7 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None
         for line in shown
     )
     return (
-        '<div class="kwic-scroll" style="overflow-x:auto;max-width:100%" tabindex="0" '
+        '<div class="kwic-scroll" style="overflow-x:auto;max-width:100%" tabindex="0" role="region" '
         f'aria-label="Concordance of {escape(word)} (scrolls sideways)">'
         f'<table class="kwic studyguide-table" lang="{escape(text.meta.language)}" style="font-size:0.9em">'
         f"<caption>{escape(caption)}</caption>"

@@ -77,9 +77,13 @@ class Keyword:
         return self.log_ratio > 0
 
     def row(self) -> tuple:
-        ref = self.reference_per_1000
-        return (self.word, self.count, round(self.per_1000, 1), round(ref, 3) if ref < 1 else round(ref, 1),
+        return (self.word, self.count, round(self.per_1000, 1), significant(self.reference_per_1000),
                 round(self.g2, 1), round(self.log_ratio, 2))
+
+
+def significant(value: float, digits: int = 3) -> float:
+    """``value`` rounded to ``digits`` significant figures (0.000331, 2.1, 53.7)."""
+    return float(f"{value:.{digits}g}")
 
 
 def general_frequency(word: str, language: str = "en") -> float:

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from .concordance import concordance, kwic_html
 from .dispersion import describe, dispersion_figure
 from .frequency import per_thousand, rank_of, stopwords, text_tokens, top_words
-from .keyness import against_general_english, distinctive, general_frequency
+from .keyness import against_general_english, distinctive, general_frequency, significant
 from .text import Text
 from .tokens import words as split_words
 
@@ -102,7 +102,7 @@ def word_weights(text: Text, chosen: list[str]) -> list[tuple]:
         k = scored.get(word)
         paragraphs = sorted({t.paragraph for t in tokens if t.word == word})
         rows.append((word, counts.get(word, 0), round(per_thousand(counts.get(word, 0), len(tokens)), 1),
-                     rank_of(counts, word) or "-", round(general_frequency(word, text.meta.language) * 1000, 3),
+                     rank_of(counts, word) or "-", significant(general_frequency(word, text.meta.language) * 1000),
                      round(k.log_ratio, 2) if k else "-", round(k.g2, 1) if k else "-",
                      ", ".join(map(str, paragraphs)) or "-"))
     return rows
