@@ -83,8 +83,10 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None
         "</tr>"
         for line in shown
     )
+    # width:0 + min-width:100% keeps the long lines from widening the page or a widget
+    # (they scroll sideways inside the box instead).
     return (
-        '<div class="kwic-scroll" style="overflow-x:auto;max-width:100%" tabindex="0" role="region" '
+        '<div class="kwic-scroll" style="overflow-x:auto;width:0;min-width:100%" tabindex="0" role="region" '
         f'aria-label="Concordance of {escape(word)} (scrolls sideways)">'
         f'<table class="kwic studyguide-table" lang="{escape(text.meta.language)}" style="font-size:0.9em">'
         f"<caption>{escape(caption)}</caption>"
