@@ -62,3 +62,15 @@ def sentences(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(lower-cased word, start, end)`` for each word of ``text``, in order."""
     return [(m.group().lower(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def fast_words(text: str) -> list[str]:
+    """The same words as :func:`words`, faster on long texts (one compiled regex, no tokenizer object).
+
+    ASCII text is lower-cased before matching, which changes no word boundary;
+    other text is lower-cased word by word, since lower-casing some letters
+    (the Turkish dotted capital I) adds a combining mark that is not a letter.
+    """
+    if text.isascii():
+        return WORD_RE.findall(text.lower())
+    return [word.lower() for word in WORD_RE.findall(text)]

@@ -22,7 +22,7 @@ from studyguide.keyness import (
     against_general_english, against_others, distinctive, keyness, keyness_chart, log_likelihood, log_ratio,
     reference_size_effect,
 )
-from studyguide.tokens import sentences, word_spans, words
+from studyguide.tokens import fast_words, sentences, word_spans, words
 from studyguide.word_explorer import key_words, word_explorer, word_view, word_weights
 
 NOTE = """
@@ -289,3 +289,10 @@ def test_word_explorer_views_and_live_box():
     typed.value = "owl"
     assert "not in this text" in live.value
     assert "single word" in word_view(text, "oil workers")
+
+
+def test_fast_words_agree_with_words():
+    for sample in ("It's the family's \"free\" self-organization - 2011, i.e. now", "İSTANBUL Ünion’s ﬁne", ""):
+        assert fast_words(sample) == words(sample)
+    text = load_corpus(ROOT)["solidarity-oil-workers"]
+    assert all(fast_words(text.reading(p.number)) == words(text.reading(p.number)) for p in text.paragraphs)
