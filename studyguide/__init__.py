@@ -7,6 +7,12 @@ Modules, one concept each:
 - :mod:`studyguide.corpus` - all seed texts, in a stable order
 - :mod:`studyguide.tokens` - words and sentences (NLTK, no downloaded data)
 - :mod:`studyguide.overview` - size figures per text
+- :mod:`studyguide.frequency` - running words, summary measures (TTR, MATTR), word lists, stopwords
+- :mod:`studyguide.keyness` - distinctive words: log-likelihood and log ratio against a reference
+- :mod:`studyguide.collocation` - n-grams and collocations (NLTK's bigram finder)
+- :mod:`studyguide.concordance` - keyword in context, linked to the text chapter
+- :mod:`studyguide.dispersion` - where words occur in a text (dispersion plot)
+- :mod:`studyguide.word_explorer` - one word's figures, concordance and plot, as an explorer
 - :mod:`studyguide.table` - accessible HTML tables for notebooks
 - :mod:`studyguide.style` - the shared plotting style; figures with alt text
 - :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
