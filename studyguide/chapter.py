@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from .text import Paragraph, Text
+from .theme_explorer import paragraph_symbols
 
 PRECISION_WORDS = {
     "day": "",
@@ -33,6 +34,9 @@ def paragraph_nodes(text: Text, paragraph: Paragraph) -> nodes.Element:
     number = nodes.reference("", str(paragraph.number), refid=paragraph.anchor, classes=["paragraph-number"])
     number["reftitle"] = f"Link to paragraph {paragraph.number}"
     body += number
+    symbols = paragraph_symbols(text, paragraph)  # theme symbols (themes issue), linked to the themes page
+    if symbols is not None:
+        body += symbols
     body += nodes.Text(" ")
     rest = paragraph.text
     for note in sorted(text.notes_in(paragraph.number), key=lambda n: paragraph.text.index(n.original)):
@@ -132,6 +136,7 @@ class SeedTextDirective(SphinxDirective):
             raise self.error(str(exc.args[0])) from None
         self.env.note_dependency(str(text.path))
         self.env.note_dependency(str(text.meta.path))
+        self.env.note_dependency(str(text.path.resolve().parent.parent / "data" / "themes.toml"))
         section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text"])
         section += nodes.title(text.title, text.title)
         section += provenance_nodes(text)
