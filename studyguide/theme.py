@@ -222,7 +222,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
             if not isinstance(values, list):
                 raise InputError(path, f"theme '{theme_id}': '{rule}' must be a list of strings", line(rule))
             for value in values:
-                cue_line = _line_of(source, f'"{value}"', start, end) if isinstance(value, str) else line(rule)
+                cue_line = _line_of(source, f'"{value}"', line(rule), end) if isinstance(value, str) else line(rule)
                 cues.append(_make_cue(path, value, rule, cue_line or line(rule)))
         if not cues:
             raise InputError(path, f"theme '{theme_id}' has no cues (give exact, stem or pattern)", start)
