@@ -159,8 +159,7 @@ def cue_editor(text: Text, lexicon: Lexicon):
 
     choose.observe(fill, names="value")
     button.on_click(recompute)
-    fill()
-    recompute()
+    fill()  # the tracker is drawn when the button is pressed (only a live kernel runs callbacks)
     return widgets.VBox([choose, cues, button, out])
 
 
