@@ -10,6 +10,10 @@ Modules, one concept each:
 - :mod:`studyguide.table` - accessible HTML tables for notebooks
 - :mod:`studyguide.style` - the shared plotting style; figures with alt text
 - :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
+- :mod:`studyguide.theme` - the theme lexicon (data/themes.toml), cue matching and scores
+- :mod:`studyguide.theme_explorer` - theme tracker chart, theme explorer, cue editor, chapter symbols
+- :mod:`studyguide.sentiment` - the emotional arc: VADER sentiment per sentence and paragraph
+- :mod:`studyguide.address` - who a paragraph speaks to: pronouns, questions, commands
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from nltk.stem.snowball import SnowballStemmer
@@ -57,6 +57,7 @@ _WORD = re.compile(WORD_PATTERN)
 _STEMMER = SnowballStemmer("english")
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     return _STEMMER.stem(word.replace("’", "'"))
 
@@ -69,7 +70,7 @@ class Cue:
     rule: str
     line: int | None = None
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
         """What is compared with the words of a text, one item per word."""
         if self.rule == "pattern":
@@ -278,7 +279,8 @@ class Match:
         return not self.negated
 
 
-def tokenize(source: str) -> list[Token]:
+@lru_cache(maxsize=512)
+def tokenize(source: str) -> tuple[Token, ...]:
     """Words of ``source`` with character spans and the index of their sentence."""
     bounds: list[int] = []
     position = 0
@@ -290,14 +292,19 @@ def tokenize(source: str) -> list[Token]:
     for match in _WORD.finditer(source):
         index = next((i for i, end in enumerate(bounds) if match.start() < end), max(len(bounds) - 1, 0))
         tokens.append(Token(match.group().lower(), match.start(), match.end(), index))
-    return tokens
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith(("n't", "n’t"))
 
 
-def _negated(tokens: list[Token], first: int) -> bool:
+def _negated(tokens: tuple[Token, ...], first: int) -> bool:
     sentence = tokens[first].sentence
     for i in range(max(0, first - NEGATION_WINDOW), first):
         if tokens[i].sentence == sentence and _is_negator(tokens[i].word):
@@ -307,28 +314,29 @@ def _negated(tokens: list[Token], first: int) -> bool:
     return False
 
 
-def _cue_at(cue: Cue, tokens: list[Token], stems: list[str], i: int) -> int:
+def _cue_at(cue: Cue, plain: list[str], stems: list[str], i: int) -> int:
     """Number of words ``cue`` matches starting at word ``i`` (0 = no match)."""
     parts = cue.parts
     if cue.rule == "pattern":
-        return 1 if re.fullmatch(cue.text, tokens[i].word, flags=re.IGNORECASE) else 0
-    if i + len(parts) > len(tokens):
+        return 1 if _compiled(cue.text).fullmatch(plain[i]) else 0
+    if i + len(parts) > len(plain):
         return 0
-    seq = stems if cue.rule == "stem" else [t.word for t in tokens]
+    seq = stems if cue.rule == "stem" else plain
     return len(parts) if tuple(seq[i : i + len(parts)]) == parts else 0
 
 
 def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
     """Every cue match in ``source``, by position then lexicon order (rules in the module docstring)."""
     tokens = tokenize(source)
-    stems = [stem(t.word) for t in tokens]
+    plain = [t.word for t in tokens]
+    stems = [stem(w) for w in plain]
     found: list[Match] = []
     for theme in lexicon:
         i = 0
         while i < len(tokens):
             best: tuple[int, Cue] | None = None
             for cue in theme.cues:
-                length = _cue_at(cue, tokens, stems, i)
+                length = _cue_at(cue, plain, stems, i)
                 if length and (best is None or length > best[0]):
                     best = (length, cue)
             if best is None:

@@ -92,8 +92,8 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
     cues = "; ".join(f"{c.text} ({c.rule})" for c in theme.cues)
     head = "".join(f'<th scope="col">¶{s.paragraph}{" (quoted)" if s.quotation else ""}</th>' for s in segments)
     cells = "".join(
-        f'<td class="num{" has-theme" if s.count(theme_id) else ""}">{s.count(theme_id)}'
-        f'<br><small>{s.score(theme_id):.1f}</small></td>' for s in segments)
+        f'<td class="num has-theme">{s.count(theme_id)}<br><small>({s.score(theme_id):.1f})</small></td>'
+        if s.count(theme_id) else '<td class="num">–</td>' for s in segments)
     row = (f'<table class="studyguide-table theme-row"><caption>Tracker row for {escape(theme.symbol)} '
            f"{escape(theme.label)}: cue words (and per 100 words) by paragraph</caption>"
            f'<thead><tr><th scope="col">Theme</th>{head}</tr></thead><tbody><tr>'
