@@ -129,7 +129,6 @@ def cue_editor(text: Text, lexicon: Lexicon):
     from IPython.display import display
 
     from .errors import InputError
-    from .theme import _make_cue
 
     choose = widgets.Dropdown(options=[(f"{t.symbol} {t.label}", t.id) for t in lexicon], description="Theme:")
     cues = widgets.Textarea(rows=10, layout=widgets.Layout(width="100%"),
@@ -145,14 +144,7 @@ def cue_editor(text: Text, lexicon: Lexicon):
         out.clear_output()
         with out:
             try:
-                new = []
-                for n, line in enumerate(cues.value.splitlines(), 1):
-                    if line.strip():
-                        rule, sep, cue = line.partition(":")
-                        if not sep or rule.strip() not in ("exact", "stem", "pattern"):
-                            raise InputError("cue editor", "write each cue as 'exact: word', 'stem: word' or 'pattern: regex'", n)
-                        new.append(_make_cue("cue editor", cue, rule.strip(), n))
-                state["lexicon"] = state["lexicon"]._with(choose.value, tuple(new))
+                state["lexicon"] = state["lexicon"]._with(choose.value, parse_cues(cues.value))
                 display(tracker_figure(text, state["lexicon"], note=" (edited cues)"))
             except InputError as exc:
                 print(exc)
@@ -160,7 +152,24 @@ def cue_editor(text: Text, lexicon: Lexicon):
     choose.observe(fill, names="value")
     button.on_click(recompute)
     fill()  # the tracker is drawn when the button is pressed (only a live kernel runs callbacks)
-    return widgets.VBox([choose, cues, button, out])
+    box = widgets.VBox([choose, cues, button, out])
+    box.lexicon = lambda: state["lexicon"]  # the edited lexicon, for further cells
+    return box
+
+
+def parse_cues(source: str, where: str = "cue editor") -> tuple:
+    """Cues written one per line as ``exact: word``, ``stem: word`` or ``pattern: regex``."""
+    from .errors import InputError
+    from .theme import RULES, _make_cue
+
+    cues = []
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip():
+            rule, sep, cue = line.partition(":")
+            if not sep or rule.strip() not in RULES:
+                raise InputError(where, "write each cue as 'exact: word', 'stem: word' or 'pattern: regex'", number)
+            cues.append(_make_cue(where, cue, rule.strip(), number))
+    return tuple(cues)
 
 
 def theme_sections(lexicon: Lexicon) -> str:
