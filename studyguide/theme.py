@@ -41,7 +41,6 @@ from nltk.stem.snowball import SnowballStemmer
 
 from .errors import InputError
 from .sidecar import ID_PATTERN, key_line, table_lines
-from .style import PALETTE
 from .text import Text
 from .tokens import WORD_PATTERN, sentences, words
 
@@ -165,6 +164,8 @@ def _line_of(source: str, needle: str, start: int, end: int | None) -> int | Non
 
 def read_lexicon(path: Path | str) -> Lexicon:
     """Parse and check a theme lexicon; any problem is a one-line :class:`InputError`."""
+    from .style import PALETTE  # the shared palette (imports matplotlib, so only when reading)
+
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "no theme lexicon here")

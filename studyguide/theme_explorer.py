@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from html import escape
 
-from .style import INK, figure_style, finish, plt
 from .text import Paragraph, Text
 from .tokens import words
 from .theme import Lexicon, Segment, find_matches, lexicon_for, read_lexicon, score_paragraphs
-from .widgets import switcher
 
 THEMES_PAGE = "notebooks/themes.html"
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
     """The theme tracker: a row per theme, a column per paragraph."""
+    from .style import INK, figure_style, finish, plt  # matplotlib only when drawing
+
     segments = segments if segments is not None else score_paragraphs(text, lexicon)
     themes = list(lexicon)
     top = max((s.score(t.id) for s in segments for t in themes), default=0) or 1
@@ -118,6 +118,8 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
 
 def explorer(text: Text, lexicon: Lexicon, chapter_url: str):
     """Choose a theme: see its tracker row and its cue words marked in the paragraphs (no kernel needed)."""
+    from .widgets import switcher
+
     segments = score_paragraphs(text, lexicon)
     views = [(f"{t.symbol} {t.label}", theme_view(text, lexicon, t.id, segments, chapter_url)) for t in lexicon]
     return switcher("Theme:", views)
