@@ -20,6 +20,10 @@ Modules, one concept each:
 - :mod:`studyguide.timeline_chart` - timeline charts and tables of contested figures
 - :mod:`studyguide.timeline_explorer` - filter the events by category and step through them
 - :mod:`studyguide.timeline_directives` - roles and a directive that put timeline data into chapters
+- :mod:`studyguide.theme` - the theme lexicon (data/themes.toml), cue matching and scores
+- :mod:`studyguide.theme_explorer` - theme tracker chart, theme explorer, cue editor, chapter symbols
+- :mod:`studyguide.sentiment` - the emotional arc: VADER sentiment per sentence and paragraph
+- :mod:`studyguide.address` - who a paragraph speaks to: pronouns, questions, commands
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import glossary
 from .text import Paragraph, Text
+from .theme_explorer import paragraph_symbols
 
 PRECISION_WORDS = {
     "day": "",
@@ -34,6 +35,9 @@ def paragraph_nodes(text: Text, paragraph: Paragraph) -> nodes.Element:
     number = nodes.reference("", str(paragraph.number), refid=paragraph.anchor, classes=["paragraph-number"])
     number["reftitle"] = f"Link to paragraph {paragraph.number}"
     body += number
+    symbols = paragraph_symbols(text, paragraph)  # theme symbols (themes issue), linked to the themes page
+    if symbols is not None:
+        body += symbols
     body += nodes.Text(" ")
     rest = paragraph.text
     terms, marked = glossary.glossary_for(text.path.parents[1]), set()  # glossary terms: linked, not altered
@@ -134,6 +138,7 @@ class SeedTextDirective(SphinxDirective):
             raise self.error(str(exc.args[0])) from None
         self.env.note_dependency(str(text.path))
         self.env.note_dependency(str(text.meta.path))
+        self.env.note_dependency(str(text.path.resolve().parent.parent / "data" / "themes.toml"))
         section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text"])
         section += nodes.title(text.title, text.title)
         section += provenance_nodes(text)

@@ -23,6 +23,7 @@ from .chapter import SeedTextDirective
 from .corpus import load_corpus
 from .errors import InputError
 from .sidecar import FIELDS
+from .theme import LEXICON_FILE, read_lexicon
 
 STATIC = Path(__file__).with_name("static")
 WIDGET_SCRIPTS = {  # in load order; paths under _static/
@@ -42,6 +43,8 @@ def configure(app: Sphinx, config: Config) -> None:
     root = Path(app.srcdir)
     try:
         app.studyguide_corpus = load_corpus(root)
+        if (root / LEXICON_FILE).is_file():  # themes: a bad lexicon stops the build with file:line
+            read_lexicon(root / LEXICON_FILE)
         vendor = assets.verify(root)
     except InputError as exc:
         raise StudyGuideError(str(exc)) from None

@@ -1,0 +1,59 @@
+"""The theme explorer's pieces: marked paragraphs, views, the live cue editor, chapter symbols."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from studyguide import InputError, load_corpus
+from studyguide.theme import find_matches, load_lexicon, score_paragraphs
+from studyguide.theme_explorer import cue_editor, explorer, marked_paragraph, paragraph_symbols, parse_cues
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_corpus(ROOT)["solidarity-oil-workers"], load_lexicon(ROOT)
+
+
+def test_marked_paragraph_escapes_and_marks_one_theme(seed):
+    _, lexicon = seed
+    source = "<b>media</b> & not news"
+    html = marked_paragraph(source, find_matches(source, lexicon), lexicon, "media")
+    assert html.startswith("&lt;b&gt;<mark class=\"theme-cue\" data-theme=\"media\"")
+    assert '<mark class="theme-cue negated"' in html and "(negated, not counted)" in html
+    assert "<b>" not in html
+
+
+def test_explorer_has_one_view_per_theme(seed):
+    text, lexicon = seed
+    box = explorer(text, lexicon, "chapter.html")
+    dropdown, stack = box.children
+    assert [name for name, _ in dropdown.options] == [f"{t.symbol} {t.label}" for t in lexicon]
+    media = stack.children[[t.id for t in lexicon].index("media")].value
+    assert 'href="chapter.html#p6"' in media and 'data-theme="media"' in media
+    assert 'href="chapter.html#p1"' not in media  # paragraph 1 has no media cue
+
+
+def test_parse_cues_and_editor_recomputes(seed):
+    text, lexicon = seed
+    assert [(c.rule, c.text) for c in parse_cues("exact: media\n\nstem: hide\n")] == [("exact", "media"), ("stem", "hide")]
+    with pytest.raises(InputError, match="cue editor:2: write each cue"):
+        parse_cues("exact: media\nlemma: hide")
+    editor = cue_editor(text, lexicon)
+    choose, cues, button, _ = editor.children
+    choose.value = "media"
+    assert cues.value.splitlines()[0] == "exact: media"
+    cues.value = "exact: blackout"
+    button.click()
+    edited = score_paragraphs(text, editor.lexicon())
+    assert [s.count("media") for s in edited] == [0, 0, 0, 0, 0, 1, 0, 0]
+    assert editor.lexicon()["war"] == lexicon["war"]
+
+
+def test_paragraph_symbols_in_score_order(seed):
+    text, lexicon = seed
+    node = paragraph_symbols(text, text.paragraph(4))
+    html = node.astext()
+    assert html.index("#theme-internationalism") < html.index("#theme-struggle")
+    assert "#theme-media" not in html
+    assert 'aria-label="Themes of paragraph 4"' in html
