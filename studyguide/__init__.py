@@ -10,6 +10,7 @@ Modules, one concept each:
 - :mod:`studyguide.table` - accessible HTML tables for notebooks
 - :mod:`studyguide.style` - the shared plotting style; figures with alt text
 - :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
+- :mod:`studyguide.modelids` - widget model ids that repeat from build to build
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

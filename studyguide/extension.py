@@ -45,11 +45,21 @@ def configure(app: Sphinx, config: Config) -> None:
         vendor = assets.verify(root)
     except InputError as exc:
         raise StudyGuideError(str(exc)) from None
-    config.html_static_path = [*config.html_static_path, str(STATIC), str(vendor)]
+    # The vendor folder relative to the project: an absolute path would leak into the
+    # config hash in .buildinfo, and the same commit built elsewhere would differ.
+    config.html_static_path = [*config.html_static_path, str(STATIC), relative_to(vendor, Path(app.confdir))]
     config.nb_ipywidgets_js = WIDGET_SCRIPTS
     # Sphinx copies static files only when it writes pages: a changed stylesheet
     # or script changes this value, which makes every page out of date.
     config.studyguide_static_digest = static_digest(STATIC, vendor)
+
+
+def relative_to(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` when it lies below it, else absolute."""
+    try:
+        return str(Path(path).resolve().relative_to(folder.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
