@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import markupsafe
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.search import js_index
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__, assets
@@ -84,6 +86,42 @@ def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, contex
     scripts[:] = unique
 
 
+def escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Escape the page title that sphinx-book-theme prints unescaped.
+
+    The theme sets ``pagetitle`` to the title's raw text and writes it into the
+    print-only ``<h1>`` as is, so a seed title with markup in it would become live
+    HTML. ``markupsafe.escape`` returns markup-safe text, so a template that
+    escapes it again does not double it.
+    """
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = markupsafe.escape(context["pagetitle"])
+
+
+def escape_search_titles(app: Sphinx, exception: Exception | None) -> None:
+    """Escape the section titles in the search index, which Sphinx's search shows as HTML.
+
+    Sphinx 7.4 stores each section title's raw text in ``alltitles`` and its
+    search page inserts a matching title with ``innerHTML``: a seed title with
+    markup in it would run when someone searches for it. Page titles in the
+    index are HTML already; this makes section titles HTML too. Replacing only
+    ``<`` and ``>`` keeps the step idempotent (an unchanged index is not rewritten).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / "searchindex.js"
+    if not path.is_file():
+        return
+    index = js_index.loads(path.read_text("utf-8"))
+    titles = index.get("alltitles", {})
+    safe: dict[str, list] = {}
+    for title, places in titles.items():
+        safe.setdefault(title.replace("<", "&lt;").replace(">", "&gt;"), []).extend(places)
+    if safe != titles:
+        index["alltitles"] = safe
+        path.write_text(js_index.dumps(index), "utf-8")
+
+
 def static_digest(*folders: Path) -> str:
     digest = hashlib.sha256()
     for folder in folders:
@@ -122,6 +160,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("studyguide_static_digest", "", "html")
     app.connect("config-inited", configure, priority=400)
     app.connect("html-page-context", drop_duplicate_scripts)
+    app.connect("html-page-context", escape_page_title, priority=900)  # after the theme sets it
+    app.connect("build-finished", escape_search_titles)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_css_file("studyguide.css")
