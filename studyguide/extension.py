@@ -10,6 +10,7 @@ stylesheet, points myst-nb's widget scripts at them, and registers the
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import markupsafe
@@ -27,6 +28,8 @@ from .errors import InputError
 from .sidecar import FIELDS
 
 STATIC = Path(__file__).with_name("static")
+TEMPLATES = Path(__file__).with_name("templates")
+FONTAWESOME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 WIDGET_SCRIPTS = {  # in load order; paths under _static/
     "requirejs/require.js": {},
     "studyguide-widgets.js": {},
@@ -51,6 +54,7 @@ def configure(app: Sphinx, config: Config) -> None:
     # config hash in .buildinfo, and the same commit built elsewhere would differ.
     config.html_static_path = [*config.html_static_path, str(STATIC), relative_to(vendor, Path(app.confdir))]
     config.nb_ipywidgets_js = WIDGET_SCRIPTS
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
     # Sphinx copies static files only when it writes pages: a changed stylesheet
     # or script changes this value, which makes every page out of date.
     config.studyguide_static_digest = static_digest(STATIC, vendor)
@@ -84,6 +88,12 @@ def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, contex
             seen.add(key)
             unique.append(script)
     scripts[:] = unique
+
+
+def add_template_filters(app: Sphinx) -> None:
+    """The filter templates/layout.html uses to drop the Font Awesome script."""
+    if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
+        app.builder.templates.environment.filters["drop_fontawesome_script"] = lambda html: FONTAWESOME_SCRIPT.sub("", str(html))
 
 
 def escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -162,6 +172,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", escape_page_title, priority=900)  # after the theme sets it
     app.connect("build-finished", escape_search_titles)
+    app.connect("builder-inited", add_template_filters)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_css_file("studyguide.css")
