@@ -1,7 +1,8 @@
 """Accessibility of every built page (WCAG 2.1 A and AA), checked in headless Chromium.
 
 - axe-core (bundled by the ``axe-playwright-python`` package, nothing downloaded) runs on
-  every page found in the built HTML, in the default light theme, with the rules tagged
+  every page found in the built HTML, in the default light theme, at desktop and phone
+  widths, with the rules tagged
   wcag2a, wcag2aa, wcag21a and wcag21aa, and must report no violation. It runs again on
   every view of every explorer, since a hidden view is not audited with its page.
 - Every image has meaningful alt text, in the page and in the widget views it embeds.
@@ -41,8 +42,12 @@ def axe():
     return Axe()
 
 
-def open_page(chromium, url: str):
-    context = chromium.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}  # the theme hides its sidebars behind buttons here
+
+
+def open_page(chromium, url: str, viewport: dict = DESKTOP):
+    context = chromium.new_context(color_scheme="light", viewport=viewport)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     return context, page
@@ -84,7 +89,11 @@ def test_every_page_has_no_wcag_21_a_or_aa_violation(chromium, book_url, built_b
                 problems += report(result.response["violations"], f"{name} explorer {index + 1} view {value!r}")
                 audited_views += 1
         context.close()
-    print(f"axe: {len(pages)} pages and {audited_views} extra explorer views audited, {len(problems)} violations")
+        context, page = open_page(chromium, f"{book_url}/{name}", PHONE)
+        wait_for_widgets(page)
+        problems += report(axe.run(page, options=AXE_OPTIONS).response["violations"], f"{name} (phone width)")
+        context.close()
+    print(f"axe: {len(pages)} pages (desktop and phone width) and {audited_views} extra explorer views audited, {len(problems)} violations")
     assert not problems, "\n".join(problems)
 
 
