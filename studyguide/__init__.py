@@ -4,6 +4,7 @@ Modules, one concept each:
 
 - :mod:`studyguide.sidecar` - the metadata sidecar beside each seed and its schema
 - :mod:`studyguide.text` - one seed text: decoding, title, numbered paragraphs
+- :mod:`studyguide.encoding` - naming the wrong encodings (UTF-16) that inputs arrive in
 - :mod:`studyguide.corpus` - all seed texts, in a stable order
 - :mod:`studyguide.tokens` - words and sentences (NLTK, no downloaded data)
 - :mod:`studyguide.overview` - size figures per text
@@ -24,6 +25,7 @@ Modules, one concept each:
 - :mod:`studyguide.theme_explorer` - theme tracker chart, theme explorer, cue editor, chapter symbols
 - :mod:`studyguide.sentiment` - the emotional arc: VADER sentiment per sentence and paragraph
 - :mod:`studyguide.address` - who a paragraph speaks to: pronouns, questions, commands
+- :mod:`studyguide.modelids` - widget model ids that repeat from build to build
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
 - :mod:`studyguide.assets` - pinned third-party browser files

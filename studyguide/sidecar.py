@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .encoding import utf16_kind
 from .errors import InputError
 
 SUFFIX = ".meta.toml"
@@ -117,6 +118,11 @@ def read_sidecar(path: Path) -> Sidecar:
     if not path.is_file():
         raise InputError(path, "missing sidecar; create it with: python -m studyguide new " + str(path.with_name(path.name.removesuffix(SUFFIX) + ".txt")))
     raw = path.read_bytes()
+    utf16 = utf16_kind(raw)
+    if utf16:
+        raise InputError(path, f"{utf16}; save the file as UTF-8")
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (NUL byte); a sidecar must be UTF-8 text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

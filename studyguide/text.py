@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .encoding import utf16_kind
 from .errors import InputError
 from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
 
 SUFFIX = ".txt"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_BYTES = 1_000_000  # one text is one chapter page, and a page must stay under 2 MB
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -74,8 +75,9 @@ class Text:
 
 def decode(path: Path, raw: bytes) -> str:
     """Bytes of a seed as text: UTF-8 (a BOM is dropped), newlines normalised to ``\\n``."""
-    if raw.startswith(_UTF16_BOMS):
-        raise InputError(path, "UTF-16 encoded; save the file as UTF-8")
+    utf16 = utf16_kind(raw)
+    if utf16:
+        raise InputError(path, f"{utf16}; save the file as UTF-8")
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError(path, "binary file (NUL byte); a seed must be plain UTF-8 text", line)
@@ -118,6 +120,8 @@ def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
     meta = read_sidecar(sidecar_path(path))
     raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise InputError(path, f"{len(raw) / 1e6:.1f} MB is too long for one text (limit {MAX_BYTES / 1e6:g} MB, so that its chapter page stays light); split it into parts")
     blocks = split_paragraphs(decode(path, raw))
     if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):
         blocks = blocks[1:]

@@ -13,8 +13,11 @@ from html import escape
 
 import ipywidgets as widgets
 
+from . import modelids
 from .text import Text
 from .tokens import sentences, words
+
+modelids.install()  # the same widget model ids in every build (reproducible pages)
 
 
 def switcher(label: str, views: Sequence[tuple[str, str]]) -> widgets.VBox:

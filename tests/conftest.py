@@ -5,6 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -84,3 +88,52 @@ def built_book(tmp_path_factory) -> Path:
 
 
 BODY_FOR_CLI = "A letter to the workers\n\nFirst paragraph.\n\nSecond <b>paragraph</b> & more.\n"
+
+
+# --- Browser helpers shared by the accessibility, page-weight and bad-input tests ---
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yield its URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def built_pages(html: Path) -> list[str]:
+    """Every page of a built book, found in its HTML (not the theme's _static fragments)."""
+    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html") if "_static" not in p.relative_to(html).parts)
+
+
+@pytest.fixture(scope="module")
+def book_url(built_book):
+    """The session's built book, served over HTTP for one test module."""
+    with serve(built_book) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium for one test module (skips when it is not installed)."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed: browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

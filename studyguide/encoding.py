@@ -1,0 +1,38 @@
+"""Recognising the wrong encodings that seed texts and sidecars arrive in.
+
+Both must be UTF-8. Editors on Windows often save UTF-16 instead, with or
+without a byte order mark; without one, every ASCII character carries a NUL
+byte on the same side, which would otherwise look like a binary file. This
+module names the encoding, so that the one-line error can say what to do.
+"""
+
+from __future__ import annotations
+
+BOMS = {b"\xff\xfe": "little-endian", b"\xfe\xff": "big-endian"}
+
+
+def utf16_kind(raw: bytes) -> str | None:
+    """A phrase naming the UTF-16 encoding of ``raw``, or ``None`` when it is not UTF-16.
+
+    With a byte order mark: ``"UTF-16 encoded (little-endian byte order mark)"``.
+    Without one, the bytes look like UTF-16 when every NUL byte sits at an odd
+    offset (little-endian) or every one at an even offset (big-endian) and they
+    decode, in that byte order, to printable text. Binary files fail one of these.
+    """
+    for bom, order in BOMS.items():
+        if raw.startswith(bom):
+            return f"UTF-16 encoded ({order} byte order mark)"
+    if len(raw) < 2 or b"\x00" not in raw:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    if even and odd:
+        return None
+    codec, order = ("utf-16-le", "little-endian") if odd else ("utf-16-be", "big-endian")
+    try:
+        text = raw[: len(raw) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\t\n\r" for ch in text)
+    if printable < 0.95 * len(text):
+        return None
+    return f"looks like UTF-16 ({order}, no byte order mark)"
