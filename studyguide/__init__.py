@@ -28,6 +28,7 @@ Modules, one concept each:
 - :mod:`studyguide.modelids` - widget model ids that repeat from build to build
 - :mod:`studyguide.chapter` - the text chapter, rendered at build time
 - :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
+- :mod:`studyguide.upstream` - work-arounds for bugs in the pinned Sphinx, theme and extension versions
 - :mod:`studyguide.assets` - pinned third-party browser files
 - :mod:`studyguide.scaffold` - sidecar and chapter for a new seed text
 - :mod:`studyguide.glossary` - the glossary (data/glossary.toml): terms, marks in the texts, glossary directive

@@ -10,18 +10,16 @@ stylesheet, points myst-nb's widget scripts at them, and registers the
 from __future__ import annotations
 
 import hashlib
-import re
+import shutil
 from pathlib import Path
 
-import markupsafe
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
-from sphinx.search import js_index
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, assets
+from . import __version__, assets, upstream
 from .chapter import SeedTextDirective
 from .corpus import load_corpus
 from .errors import InputError
@@ -30,7 +28,6 @@ from .theme import LEXICON_FILE, read_lexicon
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
-FONTAWESOME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 WIDGET_SCRIPTS = {  # in load order; paths under _static/
     "requirejs/require.js": {},
     "studyguide-widgets.js": {},
@@ -61,6 +58,26 @@ def configure(app: Sphinx, config: Config) -> None:
     # Sphinx copies static files only when it writes pages: a changed stylesheet
     # or script changes this value, which makes every page out of date.
     config.studyguide_static_digest = static_digest(STATIC, vendor)
+    refresh_execution_cache(app, config, root)
+
+
+def refresh_execution_cache(app: Sphinx, config: Config, root: Path) -> None:
+    """Re-execute the notebooks when what they compute from has changed.
+
+    jupyter-cache keys a notebook on its own code only, so after an edit to the
+    package, a data file or a seed an incremental build would show stale
+    results. The digest of those inputs is a config value (a change makes every
+    page out of date) and, when it differs from the last build's, the execution
+    cache is emptied.
+    """
+    digest = static_digest(Path(__file__).parent, root / "data", root / "seeds")
+    config.studyguide_inputs_digest = digest
+    cache = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    stamp = cache.parent / ".studyguide-inputs"
+    if stamp.is_file() and stamp.read_text("utf-8") != digest and cache.is_dir():
+        shutil.rmtree(cache)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, "utf-8")
 
 
 def relative_to(path: Path, folder: Path) -> str:
@@ -71,75 +88,11 @@ def relative_to(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Keep one copy of each script tag on a page.
-
-    Sphinx 7.4 registers an inline script (file name ``None``) a second time
-    under the name ``''`` when it prepares writing, so sphinx-thebe's inline
-    configuration appears twice and the second copy throws "Identifier
-    'THEBE_JS_URL' has already been declared" on every page.
-    """
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    seen: set = set()
-    unique = []
-    for script in scripts:
-        attributes = getattr(script, "attributes", {})
-        key = (getattr(script, "filename", str(script)) or "", tuple(sorted((k, str(v)) for k, v in attributes.items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    scripts[:] = unique
-
-
-def add_template_filters(app: Sphinx) -> None:
-    """The filter templates/layout.html uses to drop the Font Awesome script."""
-    if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
-        app.builder.templates.environment.filters["drop_fontawesome_script"] = lambda html: FONTAWESOME_SCRIPT.sub("", str(html))
-
-
-def escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Escape the page title that sphinx-book-theme prints unescaped.
-
-    The theme sets ``pagetitle`` to the title's raw text and writes it into the
-    print-only ``<h1>`` as is, so a seed title with markup in it would become live
-    HTML. ``markupsafe.escape`` returns markup-safe text, so a template that
-    escapes it again does not double it.
-    """
-    if isinstance(context.get("pagetitle"), str):
-        context["pagetitle"] = markupsafe.escape(context["pagetitle"])
-
-
-def escape_search_titles(app: Sphinx, exception: Exception | None) -> None:
-    """Escape the section titles in the search index, which Sphinx's search shows as HTML.
-
-    Sphinx 7.4 stores each section title's raw text in ``alltitles`` and its
-    search page inserts a matching title with ``innerHTML``: a seed title with
-    markup in it would run when someone searches for it. Page titles in the
-    index are HTML already; this makes section titles HTML too. Replacing only
-    ``<`` and ``>`` keeps the step idempotent (an unchanged index is not rewritten).
-    """
-    if exception is not None or app.builder.format != "html":
-        return
-    path = Path(app.outdir) / "searchindex.js"
-    if not path.is_file():
-        return
-    index = js_index.loads(path.read_text("utf-8"))
-    titles = index.get("alltitles", {})
-    safe: dict[str, list] = {}
-    for title, places in titles.items():
-        safe.setdefault(title.replace("<", "&lt;").replace(">", "&gt;"), []).extend(places)
-    if safe != titles:
-        index["alltitles"] = safe
-        path.write_text(js_index.dumps(index), "utf-8")
-
-
 def static_digest(*folders: Path) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
@@ -171,11 +124,9 @@ class SidecarFieldsDirective(SphinxDirective):
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("studyguide_static_digest", "", "html")
+    app.add_config_value("studyguide_inputs_digest", "", "env")
     app.connect("config-inited", configure, priority=400)
-    app.connect("html-page-context", drop_duplicate_scripts)
-    app.connect("html-page-context", escape_page_title, priority=900)  # after the theme sets it
-    app.connect("build-finished", escape_search_titles)
-    app.connect("builder-inited", add_template_filters)
+    upstream.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_css_file("studyguide.css")

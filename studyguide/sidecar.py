@@ -21,6 +21,7 @@ from .errors import InputError
 SUFFIX = ".meta.toml"
 DATE_PRECISIONS = ("day", "month", "year", "approximate", "unknown")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47, simplified
 URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
 DATE_PATTERN = re.compile(r"^(unknown|\d{4}(-\d{2}(-\d{2})?)?)$")
 
@@ -178,6 +179,8 @@ def _validate(path: Path, source: str, data: dict[str, Any]) -> Sidecar:
 
     if not ID_PATTERN.match(data["id"]):
         raise InputError(path, f"id '{data['id']}' must be lowercase letters, digits and single hyphens", key_line(source, "id"))
+    if not LANGUAGE_PATTERN.match(data["language"]):
+        raise InputError(path, f"language '{data['language']}' is not a language tag such as 'en' or 'kk-Cyrl'", key_line(source, "language"))
     if data["date_precision"] not in DATE_PRECISIONS:
         raise InputError(path, f"date_precision '{data['date_precision']}' must be one of: {', '.join(DATE_PRECISIONS)}", key_line(source, "date_precision"))
     if not DATE_PATTERN.match(data["date"]):

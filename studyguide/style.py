@@ -69,12 +69,18 @@ class Figure:
             f"<figcaption>{escape(self.caption)}</figcaption></figure>"
         )
 
+    def __repr__(self) -> str:  # the plain-text form of the output: the caption, not the SVG
+        return f"Figure: {self.caption}"
+
 
 def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
     """Render ``fig`` to SVG (no date, fixed ids), close it, and attach alt text and caption."""
     if not alt.strip() or not caption.strip():
         raise ValueError("every figure needs alt text and a caption")
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    # The SVG settings apply when saving, so they are set here too: a caller may
+    # call finish() after leaving figure_style().
+    with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}):
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return Figure(svg=buffer.getvalue(), alt=alt, caption=caption)

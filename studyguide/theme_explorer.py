@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from html import escape
 
 from .text import Paragraph, Text
@@ -186,12 +188,17 @@ def theme_sections(lexicon: Lexicon) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True)
 class Sections:
-    def __init__(self, html: str):
-        self.html = html
+    """The themes' anchored sections as HTML (a plain repr keeps executed notebooks repeatable)."""
+
+    html: str
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return "Sections of the theme lexicon"
 
 
 def sections(lexicon: Lexicon) -> Sections:

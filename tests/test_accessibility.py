@@ -21,6 +21,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from test_browser import wait_for_widgets
 from conftest import built_pages
 
 pytestmark = pytest.mark.browser
@@ -50,14 +51,6 @@ def open_page(chromium, url: str, viewport: dict = DESKTOP):
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     return context, page
-
-
-def wait_for_widgets(page) -> None:
-    """Wait until every saved widget view on the page has rendered."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
-              .every(s => s.parentElement.querySelector('.jupyter-widgets, .widget-subarea'))"""
-    )
 
 
 def report(violations: list[dict], where: str) -> list[str]:

@@ -74,6 +74,7 @@ NEW_SIDECARS = {
     "script in the id": (sidecar("<script>alert(1)</script>"), "a.meta.toml:1: id '<script>alert(1)</script>' must be lowercase"),
     "javascript: source URL": (replace("https://example.org/post", "javascript:alert(1)"), "a.meta.toml:8: 'javascript:alert(1)' is not an http(s) URL"),
     "data: URL in responds_to": (sidecar(extra='[responds_to]\nurl = "data:text/html,<script>alert(1)</script>"\n'), "is not an http(s) URL"),
+    "markup in the language tag": (replace('language = "en"', 'language = "en\\" onmouseover=\\"x"'), "a.meta.toml:4: language 'en\" onmouseover=\"x' is not a language tag"),
 }
 
 
@@ -152,7 +153,7 @@ def injection_sidecar() -> str:
 title = {toml(INJECTED_TITLE)}
 author = {toml(FIELD_PAYLOAD)}
 author_note = {toml(FIELD_PAYLOAD)}
-language = {toml('en" onmouseover="window.' + MARK + '=9')}
+language = "en"
 published_in = {toml(FIELD_PAYLOAD)}
 date = "2012"
 date_precision = "year"

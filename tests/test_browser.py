@@ -72,12 +72,22 @@ class Visit:
 
     def open(self, url):
         self.page.goto(url, wait_until="networkidle")
+        wait_for_widgets(self.page)
         return self.page
 
     def assert_clean(self, where):
         assert not self.blocked, f"{where}: third-party requests {self.blocked}"
         assert not self.failed, f"{where}: failed requests {self.failed}"
         assert not self.errors, f"{where}: console errors {self.errors}"
+
+
+def wait_for_widgets(page) -> None:
+    """Wait until every saved widget view on the page has rendered: acting on a
+    widget whose siblings are still being created can race the embed script."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+              .every(s => s.parentElement.querySelector('.widget-subarea .jupyter-widgets'))"""
+    )
 
 
 def is_local(url):
