@@ -17,21 +17,17 @@ from __future__ import annotations
 import gzip
 import io
 import re
-import shutil
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (the tests' server and browser settings)
 LIMIT = 2_000_000  # bytes transferred per page
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map", ".ipynb"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 MATH = re.compile(r'class="[^"]*\bmath\b')
 
 
@@ -54,20 +50,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-
-
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve(folder: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @dataclass
@@ -116,10 +99,10 @@ def measure(browser, base: str, html: Path, name: str) -> Weight:
 def measure_book(html: Path) -> list[Weight]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = CHROMIUM
     if chromium is None:
         sys.exit("Debian's chromium is not installed")
-    with serve(html) as base, sync_playwright() as playwright:
+    with serve(html, GzipHandler) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             return [measure(browser, base, html, name) for name in pages(html)]

@@ -3,6 +3,7 @@
 Modules, one concept each:
 
 - :mod:`studyguide.sidecar` - the metadata sidecar beside each seed and its schema
+- :mod:`studyguide.tomlfile` - reading our TOML files with one-line file:line errors
 - :mod:`studyguide.text` - one seed text: decoding, title, numbered paragraphs
 - :mod:`studyguide.encoding` - naming the wrong encodings (UTF-16) that inputs arrive in
 - :mod:`studyguide.corpus` - all seed texts, in a stable order

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from .errors import InputError
+from .tomlfile import read_toml
 from .sidecar import URL_PATTERN, key_line, table_lines
 
 RELATIVE_PATH = Path("data") / "glossary.toml"
@@ -115,17 +115,7 @@ def load_glossary(path: Path) -> Glossary:
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "missing glossary file")
-    raw = path.read_bytes()
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", raw[: exc.start].count(b"\n") + 1) from None
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise InputError(path, f"malformed TOML: {message}", int(match.group(1)) if match else None) from None
+    source, data = read_toml(path)
     for key in data:
         if key != "term":
             raise InputError(path, f"unknown table '{key}' (entries are [[term]])", key_line(source, key))

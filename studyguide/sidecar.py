@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .encoding import utf16_kind
 from .errors import InputError
+from .tomlfile import read_toml
 
 SUFFIX = ".meta.toml"
 DATE_PRECISIONS = ("day", "month", "year", "approximate", "unknown")
@@ -118,24 +117,7 @@ def read_sidecar(path: Path) -> Sidecar:
     """Parse and validate one sidecar file; raise :class:`InputError` on any problem."""
     if not path.is_file():
         raise InputError(path, "missing sidecar; create it with: python -m studyguide new " + str(path.with_name(path.name.removesuffix(SUFFIX) + ".txt")))
-    raw = path.read_bytes()
-    utf16 = utf16_kind(raw)
-    if utf16:
-        raise InputError(path, f"{utf16}; save the file as UTF-8")
-    if b"\x00" in raw:
-        raise InputError(path, "binary file (NUL byte); a sidecar must be UTF-8 text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line) from None
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) if match else str(exc)
-        raise InputError(path, f"malformed TOML: {message}", line) from None
+    source, data = read_toml(path)
     return _validate(path, source, data)
 
 

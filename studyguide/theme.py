@@ -32,7 +32,6 @@ Rules, stated once and tested:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -40,6 +39,7 @@ from pathlib import Path
 from nltk.stem.snowball import SnowballStemmer
 
 from .errors import InputError
+from .tomlfile import read_toml
 from .sidecar import ID_PATTERN, key_line, table_lines
 from .text import Text
 from .tokens import WORD_PATTERN, sentences, words
@@ -169,16 +169,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "no theme lexicon here")
-    try:
-        source = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8") from None
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise InputError(path, f"malformed TOML: {message}", int(found.group(1)) if found else None) from None
+    source, data = read_toml(path)
     for key in data:
         if key != "theme":
             raise InputError(path, f"unknown key '{key}' (only [[theme]] tables are allowed)", key_line(source, key) or _line_of(source, key, 1, None))

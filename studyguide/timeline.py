@@ -14,13 +14,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .tomlfile import read_toml
 from .sidecar import URL_PATTERN
 
 #: Categories in display order: key -> label shown to readers.
@@ -237,17 +237,7 @@ def load_timeline(path: Path | str | None = None) -> Timeline:
     path = Path(path) if path is not None else default_path()
     if not path.is_file():
         raise InputError(path, "timeline file not found")
-    raw = path.read_bytes()
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, "not valid UTF-8; save the file as UTF-8", raw[: exc.start].count(b"\n") + 1) from None
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise InputError(path, f"malformed TOML: {message}", int(match.group(1)) if match else None) from None
+    source, data = read_toml(path)
     return _Checker(path, source).timeline(data)
 
 

@@ -103,9 +103,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler):
     """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yield its URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}"

@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed: browser tests skipped", allow_module_level=True)
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 # Console errors a page may log without failing. None so far: keep it that way, and add
 # an entry only for a known upstream nuisance, with the reason.
 TOLERATED_CONSOLE_ERRORS: tuple[re.Pattern, ...] = ()
@@ -28,12 +23,8 @@ TOLERATED_CONSOLE_ERRORS: tuple[re.Pattern, ...] = ()
 
 @pytest.fixture(scope="module")
 def server(built_book):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

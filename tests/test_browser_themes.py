@@ -3,35 +3,12 @@ keyboard, marking the words that put a theme in a paragraph; chapter symbols lin
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Visit, is_local
-
-from playwright.sync_api import sync_playwright  # noqa: E402  (test_browser skips the module without chromium)
+from test_browser import Visit, is_local
+from test_browser import browser, server  # noqa: F401  (pytest fixtures; the module skips without chromium)
 
 pytestmark = pytest.mark.browser
 THEMES = "notebooks/themes.html"
-
-
-@pytest.fixture(scope="module")
-def server(built_book):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def visible_marks(page, theme):

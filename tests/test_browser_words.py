@@ -4,45 +4,16 @@ views with the keyboard and the mouse, with no kernel, and the page stays clean.
 from __future__ import annotations
 
 import re
-import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
+from test_browser import browser, server  # noqa: F401  (pytest fixtures; the module skips without chromium)
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip("Debian's chromium is not installed: browser tests skipped", allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 PAGE = "notebooks/words.html"
 EXPLORER = ".studyguide-word-explorer"
 VISIBLE_KEYS = f"{EXPLORER} .studyguide-views .kwic-key:visible"
 CHAPTER_LINK = re.compile(r"^\.\./chapters/texts/solidarity-oil-workers\.html#p[1-8]$")
-
-
-@pytest.fixture(scope="module")
-def server(built_book):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
