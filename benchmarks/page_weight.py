@@ -53,6 +53,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+def serve_book(html: Path):
+    """Serve the built book on 127.0.0.1 with gzip, as GitHub Pages does."""
+    return serve(html, GzipHandler)
+
+
 @dataclass
 class Weight:
     page: str
@@ -102,7 +107,7 @@ def measure_book(html: Path) -> list[Weight]:
     chromium = CHROMIUM
     if chromium is None:
         sys.exit("Debian's chromium is not installed")
-    with serve(html, GzipHandler) as base, sync_playwright() as playwright:
+    with serve_book(html) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             return [measure(browser, base, html, name) for name in pages(html)]

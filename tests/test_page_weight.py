@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def weights(built_book, chromium):
-    with page_weight.serve(built_book) as base:
+    with page_weight.serve_book(built_book) as base:
         return [page_weight.measure(chromium, base, built_book, name) for name in page_weight.pages(built_book)]
 
 
