@@ -4,17 +4,14 @@ a third party, no failed request and no unexpected console error; the widget wor
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import urlparse
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve
+from conftest import CHROMIUM
 
 pytestmark = pytest.mark.browser
 if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed: browser tests skipped", allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 # Console errors a page may log without failing. None so far: keep it that way, and add
 # an entry only for a known upstream nuisance, with the reason.
@@ -22,17 +19,15 @@ TOLERATED_CONSOLE_ERRORS: tuple[re.Pattern, ...] = ()
 
 
 @pytest.fixture(scope="module")
-def server(built_book):
-    with serve(built_book) as url:
-        yield url
+def server(book_url):
+    """The built book over HTTP (conftest's ``book_url``), under the name these tests use."""
+    return book_url
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """Headless Chromium (conftest's ``chromium``), under the name these tests use."""
+    return chromium
 
 
 class Visit:
