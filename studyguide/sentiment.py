@@ -1,7 +1,7 @@
 """The emotional arc: VADER sentiment per sentence and per paragraph, through NLTK.
 
 NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` normally
-needs ``nltk.download("vader_lexicon")``. Instead the lexicon comes from the
+needs the "vader_lexicon" data package fetched by NLTK's downloader. Instead the lexicon comes from the
 PyPI package ``vaderSentiment``, which ships ``vader_lexicon.txt``: its folder
 is put on ``nltk.data.path`` and the bare file name is given (NLTK refuses an
 absolute path). No download, no network.
