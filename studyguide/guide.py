@@ -7,6 +7,16 @@
   paragraph 3 from the first phrase through the second, exactly as they stand
   in the seed (a phrase that is not there stops the build), with a link to the
   paragraph.
+- ``{seed-quote}`point tbe way forward``` marks an inline quotation of the
+  seed: it must occur in the text verbatim (slips included; `` … `` between
+  parts marks an omission within one paragraph), and it is shown in quotation
+  marks, linked to its paragraph. ``{seed-quote}`words <ID:N>``` pins the text
+  and paragraph.
+- ``{seed-count}`questions in 5``` is a number computed from the seed
+  (``paragraphs``, ``sentences``, ``words``, ``questions``, ``question-marks``,
+  ``exclamations``, ``occurrences of WORD``; ``in N`` for one paragraph;
+  ``ID:`` in front for another text); ``{seed-count-word}`` writes it in
+  words ("five") up to twelve.
 
 Quotations are taken from the seed at build time, never retyped, so a quoted
 line cannot drift from the text. Links are plain relative URLs to the chapter
@@ -23,7 +33,9 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .address import sentence_end
 from .text import Text
+from .tokens import sentences, words
 
 CHAPTER_FOLDER = "chapters/texts"
 _TARGET = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
@@ -124,7 +136,112 @@ def with_ellipses(body: str, words: str) -> str:
     return ("" if starts_sentence else "… ") + words + ("" if ends_sentence else " …")
 
 
+GAP = " … "
+_QUOTE_TARGET = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<number>\d+)|(?P<id>[a-z0-9-]+)(?::(?P<in>\d+))?)>$", re.S)
+
+
+def find_quotation(text: Text, quoted: str, number: int | None = None) -> int | None:
+    """The first paragraph of ``text`` (or paragraph ``number`` only) holding ``quoted`` verbatim.
+
+    Whitespace runs count as one space; `` … `` between parts is an omission:
+    the parts must then stand in that order within one paragraph.
+    """
+    parts = [" ".join(part.split()) for part in " ".join(quoted.split()).split(GAP.strip())]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    for paragraph in text.paragraphs:
+        if number is not None and paragraph.number != number:
+            continue
+        body, position = paragraph.text, 0
+        for part in parts:
+            found = body.find(part, position)
+            if found < 0:
+                break
+            position = found + len(part)
+        else:
+            return paragraph.number
+    return None
+
+
+class SeedQuoteRole(SphinxRole):
+    """``{seed-quote}`words``` or ``{seed-quote}`words <[ID:]N>```: the seed's own words, checked verbatim."""
+
+    def run(self):
+        match = _QUOTE_TARGET.match(self.text)
+        quoted, text_id, number = (match["words"], match["id"], match["number"] or match["in"]) if match else (self.text, None, None)
+        try:
+            text = _text(self.env, text_id)
+        except KeyError as exc:
+            return self._fail(str(exc.args[0]))
+        found = find_quotation(text, quoted, int(number) if number else None)
+        if found is None:
+            where = f"paragraph {number} of " if number else ""
+            return self._fail(f"seed-quote: {quoted!r} does not occur verbatim in {where}{text.id!r}")
+        shown = " ".join(quoted.split())
+        ref = nodes.reference(self.rawtext, f"“{shown}”", refuri=chapter_uri(self.env.docname, text.id, found),
+                              classes=["seed-quote"], internal=True)
+        ref["reftitle"] = f"Paragraph {found} of the text"
+        return [ref], []
+
+    def _fail(self, message: str):
+        msg = self.inliner.reporter.error(message, line=self.lineno)
+        return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+
+
+NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_COUNT = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<what>paragraphs|sentences|words|questions|question-marks|exclamations"
+                    r"|occurrences of (?P<word>\S+))(?:\s+in\s+(?P<number>\d+))?$")
+
+
+def seed_count(text: Text, what: str, number: int | None = None, word: str | None = None) -> int:
+    """A count about ``text`` as written (or about its paragraph ``number``)."""
+    chosen = [p for p in text.paragraphs if number is None or p.number == number]
+    if what == "paragraphs":
+        return len(chosen)
+    said = [s for p in chosen for s in sentences(p.text)]
+    if what == "sentences":
+        return len(said)
+    if what == "questions":
+        return sum(sentence_end(s) == "?" for s in said)
+    if what == "exclamations":
+        return sum(sentence_end(s) == "!" for s in said)
+    if what == "question-marks":
+        return sum(p.text.count("?") for p in chosen)
+    tokens = [w for p in chosen for w in words(p.text)]
+    if what == "words":
+        return len(tokens)
+    return tokens.count(word.lower())
+
+
+class SeedCountRole(SphinxRole):
+    """``{seed-count}`[ID:]WHAT[ in N]```: a number about a seed, computed at build time."""
+
+    def run(self):
+        parsed = _COUNT.match(" ".join(self.text.split()))
+        if not parsed:
+            return self._fail(f"{self.name}: expected '[ID:]WHAT[ in N]' with WHAT one of paragraphs, sentences, words, "
+                              f"questions, question-marks, exclamations, occurrences of WORD; not {self.text!r}")
+        try:
+            text = _text(self.env, parsed["id"])
+        except KeyError as exc:
+            return self._fail(str(exc.args[0]))
+        number = int(parsed["number"]) if parsed["number"] else None
+        if number is not None and not 1 <= number <= len(text.paragraphs):
+            return self._fail(f"{self.name}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        what = "occurrences" if parsed["word"] else parsed["what"]
+        value = seed_count(text, what, number, parsed["word"])
+        self.env.note_dependency(str(text.path))
+        shown = NUMBER_WORDS[value] if self.name == "seed-count-word" and value < len(NUMBER_WORDS) else str(value)
+        return [nodes.inline(self.rawtext, shown, classes=["seed-count"])], []
+
+    _fail = SeedQuoteRole._fail
+
+
 def setup(app: Sphinx) -> dict:
     app.add_role("para", ParagraphRole())
+    app.add_role("seed-quote", SeedQuoteRole())
+    app.add_role("seed-count", SeedCountRole())
+    app.add_role("seed-count-word", SeedCountRole())
     app.add_directive("text-quote", TextQuoteDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
