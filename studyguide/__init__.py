@@ -1,46 +1,48 @@
-"""Analysis library of the study guide: seed texts in, checked and analysed data out.
+"""Analysis library and Sphinx extension of the study guide: seed texts in, checked and analysed data out.
 
-Modules, one concept each:
+Layers, each a folder; a module imports only from its own layer and the layers
+listed before it (``tests/test_layers.py`` checks every import, deferred ones too):
 
-- :mod:`studyguide.sidecar` - the metadata sidecar beside each seed and its schema
-- :mod:`studyguide.tomlfile` - reading our TOML files with one-line file:line errors
-- :mod:`studyguide.text` - one seed text: decoding, title, numbered paragraphs
-- :mod:`studyguide.encoding` - naming the wrong encodings (UTF-16) that inputs arrive in
-- :mod:`studyguide.corpus` - all seed texts, in a stable order
-- :mod:`studyguide.tokens` - words and sentences (NLTK, no downloaded data)
-- :mod:`studyguide.overview` - size figures per text
-- :mod:`studyguide.frequency` - running words, summary measures (TTR, MATTR), word lists, stopwords
-- :mod:`studyguide.keyness` - distinctive words: log-likelihood and log ratio against a reference
-- :mod:`studyguide.collocation` - n-grams and collocations (NLTK's bigram finder)
-- :mod:`studyguide.concordance` - keyword in context, linked to the text chapter
-- :mod:`studyguide.dispersion` - where words occur in a text (dispersion plot)
-- :mod:`studyguide.word_explorer` - one word's figures, concordance and plot, as an explorer
-- :mod:`studyguide.table` - accessible HTML tables for notebooks
-- :mod:`studyguide.style` - the shared plotting style; figures with alt text
-- :mod:`studyguide.widgets` - explorers that switch precomputed views without a kernel
-- :mod:`studyguide.timeline` - the dated events and contested figures of ``data/timeline.toml``
-- :mod:`studyguide.timeline_chart` - timeline charts and tables of contested figures
-- :mod:`studyguide.timeline_explorer` - filter the events by category and step through them
-- :mod:`studyguide.timeline_directives` - roles and a directive that put timeline data into chapters
-- :mod:`studyguide.theme` - the theme lexicon (data/themes.toml), cue matching and scores
-- :mod:`studyguide.theme_explorer` - theme tracker chart, theme explorer, cue editor, chapter symbols
-- :mod:`studyguide.sentiment` - the emotional arc: VADER sentiment per sentence and paragraph
-- :mod:`studyguide.address` - who a paragraph speaks to: pronouns, questions, commands
-- :mod:`studyguide.modelids` - widget model ids that repeat from build to build
-- :mod:`studyguide.chapter` - the text chapter, rendered at build time
-- :mod:`studyguide.extension` - the Sphinx extension that wires it into the book
-- :mod:`studyguide.upstream` - work-arounds for bugs in the pinned Sphinx, theme and extension versions
-- :mod:`studyguide.assets` - pinned third-party browser files
-- :mod:`studyguide.scaffold` - sidecar and chapter for a new seed text
-- :mod:`studyguide.glossary` - the glossary (data/glossary.toml): terms, marks in the texts, glossary directive
-- :mod:`studyguide.guide` - links and exact quotations from the guide's pages into the text chapters
-- :mod:`studyguide.handout` - the printable handout (text, glossary, questions) as one PDF
+- ``base`` - what every layer stands on: :mod:`~.base.errors` (one-line
+  ``file:line`` errors), :mod:`~.base.decoding` (bytes to text),
+  :mod:`~.base.tomlfile`, :mod:`~.base.schema` (one checker for every TOML file),
+  :mod:`~.base.dates` (days, months, ranges), :mod:`~.base.collection` (lookup by id),
+  :mod:`~.base.version`
+- ``texts`` - the seeds: :mod:`~.texts.sidecar`, :mod:`~.texts.text`,
+  :mod:`~.texts.corpus` (discovery, order, the seeds/ boundary),
+  :mod:`~.texts.pages` (the one chapter and paragraph URL function)
+- ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
+  and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
+  :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, and
+  :mod:`~.knowledge.project` (texts and data loaded together, once)
+- ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
+  tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
+  :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
+  :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
+  :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
+  :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
+  :mod:`~.analysis.placement` (texts on the timeline)
+- ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
+  :mod:`~.views.tables`, :mod:`~.views.prose`, the charts (:mod:`~.views.keyness_chart`,
+  :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
+  :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
+  :mod:`~.views.widgets` and :mod:`~.views.modelids`, and the explorers
+  (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
+  :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
+- ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
+  :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
+  (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
+  :mod:`~.book.timeline`, :mod:`~.book.fields`), :mod:`~.book.freshness`,
+  :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
+- ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
+  :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,
+  :mod:`~.cli.notebook_setup`
 """
 
-__version__ = "0.1.0"
+from .base.errors import InputError
+from .base.version import __version__
+from .knowledge.project import Project, load_project
+from .texts.corpus import Corpus, load_corpus
+from .texts.text import Paragraph, Text
 
-from .corpus import Corpus, load_corpus  # noqa: E402
-from .errors import InputError  # noqa: E402
-from .text import Paragraph, Text  # noqa: E402
-
-__all__ = ["Corpus", "InputError", "Paragraph", "Text", "load_corpus", "__version__"]
+__all__ = ["Corpus", "InputError", "Paragraph", "Project", "Text", "load_corpus", "load_project", "__version__"]

@@ -1,0 +1,234 @@
+"""Word frequencies: the running words of a text, its summary measures and word lists.
+
+Counting always uses the editors' readings (:meth:`Text.reading`), so the
+slip "tbe" counts as "the"; the text shown to readers is never changed.
+Words come from :func:`studyguide.tokens.word_spans` (the guide's one
+tokeniser), lower-cased.
+
+Measures (Voyant's "Summary", AntConc's "Word list"):
+
+- tokens: running words; types: distinct words;
+- type-token ratio (TTR) = types / tokens: falls as a text gets longer,
+  so texts of different lengths cannot be compared with it;
+- MATTR, the moving-average type-token ratio (Covington and McFall 2010):
+  the mean TTR of every window of :data:`MATTR_WINDOW` consecutive tokens,
+  which does not depend on the length of the text;
+- hapax legomena: words that occur exactly once;
+- sentences, and mean sentence and paragraph lengths in tokens.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from stop_words import StopWordError, get_stop_words
+
+from ..texts.corpus import Corpus
+from ..texts.text import Text
+from .tokens import sentences, word_spans
+
+MATTR_WINDOW = 100
+
+
+@dataclass(frozen=True)
+class Token:
+    """One running word: its lower-cased form, its paragraph and its place in the reading."""
+
+    word: str
+    paragraph: int
+    start: int
+    end: int
+
+
+def text_tokens(text: Text, include_quotations: bool = True) -> list[Token]:
+    """Every running word of ``text`` in order, editors' readings applied."""
+    return [
+        Token(word, p.number, start, end)
+        for p in text.paragraphs
+        if include_quotations or not p.quotation
+        for word, start, end in word_spans(text.reading(p.number))
+    ]
+
+
+def paragraph_words(text: Text) -> list[list[str]]:
+    """The words of each paragraph (readings applied), one list per paragraph."""
+    return [[w for w, _, _ in word_spans(text.reading(p.number))] for p in text.paragraphs]
+
+
+def per_thousand(count: float, total: int) -> float:
+    """Relative frequency: occurrences per 1,000 running words."""
+    return 1000.0 * count / total if total else 0.0
+
+
+def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
+    """Moving-average type-token ratio: mean types/window over every window of ``window`` words.
+
+    A text shorter than the window has one window, itself: its MATTR is its TTR.
+    Runs in one pass, updating the counts as the window slides.
+    """
+    if window < 1:
+        raise ValueError("the window must hold at least one word")
+    if not words:
+        return 0.0
+    if len(words) <= window:
+        return len(set(words)) / len(words)
+    counts = Counter(words[:window])
+    total = len(counts)
+    for index in range(window, len(words)):
+        leaving, entering = words[index - window], words[index]
+        counts[leaving] -= 1
+        if counts[leaving] == 0:
+            del counts[leaving]
+        counts[entering] += 1
+        total += len(counts)
+    return total / (window * (len(words) - window + 1))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The summary measures of one text, or of all texts together."""
+
+    label: str
+    paragraphs: int
+    sentences: int
+    tokens: int
+    types: int
+    hapax: int
+    mattr: float
+
+    HEADERS = (
+        "Text", "Words (tokens)", "Distinct words (types)", "Type-token ratio",
+        f"MATTR ({MATTR_WINDOW}-word windows)", "Hapax legomena", "Sentences",
+        "Words per sentence", "Words per paragraph",
+    )
+
+    @property
+    def ttr(self) -> float:
+        return self.types / self.tokens if self.tokens else 0.0
+
+    @property
+    def mean_sentence(self) -> float:
+        return self.tokens / self.sentences if self.sentences else 0.0
+
+    @property
+    def mean_paragraph(self) -> float:
+        return self.tokens / self.paragraphs if self.paragraphs else 0.0
+
+    def row(self) -> tuple:
+        return (
+            self.label, self.tokens, self.types, round(self.ttr, 3), round(self.mattr, 3), self.hapax,
+            self.sentences, round(self.mean_sentence, 1), round(self.mean_paragraph, 1),
+        )
+
+
+def _profile(label: str, words: list[str], paragraphs: int, sentence_count: int) -> Profile:
+    counts = Counter(words)
+    return Profile(
+        label=label,
+        paragraphs=paragraphs,
+        sentences=sentence_count,
+        tokens=len(words),
+        types=len(counts),
+        hapax=sum(1 for c in counts.values() if c == 1),
+        mattr=mattr(words),
+    )
+
+
+def text_profile(text: Text) -> Profile:
+    """Summary measures of one text (readings applied)."""
+    words = [t.word for t in text_tokens(text)]
+    count = sum(len(sentences(text.reading(p.number))) for p in text.paragraphs)
+    return _profile(text.title, words, len(text.paragraphs), count)
+
+
+def corpus_profiles(corpus: Corpus) -> list[Profile]:
+    """One profile per text, then all texts together when there are several."""
+    rows = [text_profile(text) for text in corpus]
+    if len(rows) > 1:
+        words = [t.word for text in corpus for t in text_tokens(text)]
+        rows.append(_profile("All texts", words, sum(r.paragraphs for r in rows), sum(r.sentences for r in rows)))
+    return rows
+
+
+def word_counts(text: Text) -> Counter:
+    """How often each word occurs in ``text`` (readings applied)."""
+    return Counter(t.word for t in text_tokens(text))
+
+
+@lru_cache(maxsize=8)
+def stopwords(language: str = "en") -> frozenset[str]:
+    """The stopword list of the PyPI package ``stop-words`` for ``language`` (a code such as "en")."""
+    try:
+        return frozenset(get_stop_words(language.split("-")[0].lower()))
+    except StopWordError:
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class WordFrequency:
+    word: str
+    count: int
+    per_1000: float
+    rank: int
+
+    HEADERS = ("Word", "Count", "Per 1,000 words", "Rank")
+
+    def row(self) -> tuple:
+        return (self.word, self.count, round(self.per_1000, 1), self.rank)
+
+
+def top_words(counts: Counter, n: int = 20, exclude: Iterable[str] = ()) -> list[WordFrequency]:
+    """The ``n`` most frequent words, leaving out ``exclude``; ties in alphabetical order.
+
+    Relative frequencies are per 1,000 of *all* running words, so they stay
+    comparable with and without stopwords; ranks are among the words listed.
+    """
+    total = sum(counts.values())
+    skip = frozenset(exclude)
+    ranked = sorted(((w, c) for w, c in counts.items() if w not in skip), key=lambda wc: (-wc[1], wc[0]))
+    return [WordFrequency(w, c, per_thousand(c, total), i) for i, (w, c) in enumerate(ranked[:n], 1)]
+
+
+def rank_of(counts: Counter, word: str) -> int | None:
+    """The rank of ``word`` among all words of ``counts`` (1 = most frequent; ties share a rank)."""
+    if word not in counts:
+        return None
+    return 1 + sum(1 for c in counts.values() if c > counts[word])
+
+
+READING_HEADERS = ("Paragraph", "As written", "Counted as")
+
+
+def reading_rows(text: Text) -> list[tuple[int, str, str]]:
+    """The editors' readings that change what is counted: paragraph, original, reading."""
+    return [(n.paragraph, n.original, n.reading) for n in text.meta.notes if n.reading is not None]
+
+
+@dataclass(frozen=True)
+class StopwordShare:
+    """What a stopword list takes away from a text."""
+
+    types: int  # distinct words that are stopwords
+    tokens: int  # running words that are stopwords
+    distinct: int  # distinct words in all
+    running: int  # running words in all
+    frequent: tuple[WordFrequency, ...]  # the stopwords among the most frequent words
+
+    @property
+    def percent(self) -> float:
+        """Stopwords as a share of the running words, in per cent."""
+        return 100 * self.tokens / self.running if self.running else 0.0
+
+
+def stopword_share(counts: Counter, stop: frozenset[str], among: int = 30) -> StopwordShare:
+    """How many distinct and running words of ``counts`` are stopwords, and which of the ``among`` most frequent."""
+    return StopwordShare(
+        types=sum(1 for w in counts if w in stop),
+        tokens=sum(c for w, c in counts.items() if w in stop),
+        distinct=len(counts),
+        running=sum(counts.values()),
+        frequent=tuple(w for w in top_words(counts, among) if w.word in stop),
+    )

@@ -1,0 +1,64 @@
+"""Size figures per text: the first thing the overview notebook shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..texts.corpus import Corpus
+from ..texts.text import Text
+from .tokens import sentences, words
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Paragraph, sentence, word (token) and distinct-word (type) counts."""
+
+    label: str
+    paragraphs: int
+    sentences: int
+    tokens: int
+    types: int
+
+    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens)", "Distinct words (types)")
+
+    def row(self) -> tuple:
+        return (self.label, self.paragraphs, self.sentences, self.tokens, self.types)
+
+
+def text_overview(text: Text) -> Overview:
+    tokens = [w for p in text.paragraphs for w in words(p.text)]
+    return Overview(
+        label=text.title,
+        paragraphs=len(text.paragraphs),
+        sentences=sum(len(sentences(p.text)) for p in text.paragraphs),
+        tokens=len(tokens),
+        types=len(set(tokens)),
+    )
+
+
+def corpus_overview(corpus: Corpus) -> list[Overview]:
+    """One overview per text, then the whole corpus when it holds more than one text."""
+    rows = [text_overview(text) for text in corpus]
+    if len(rows) > 1:
+        vocabulary = {w for text in corpus for p in text.paragraphs for w in words(p.text)}
+        rows.append(
+            Overview(
+                label="All texts",
+                paragraphs=sum(r.paragraphs for r in rows),
+                sentences=sum(r.sentences for r in rows),
+                tokens=sum(r.tokens for r in rows),
+                types=len(vocabulary),
+            )
+        )
+    return rows
+
+
+PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words", "Quotation?")
+
+
+def paragraph_rows(text: Text) -> list[tuple[int, int, int, str]]:
+    """Per paragraph: number, sentences, words, and whether it quotes another text."""
+    return [
+        (p.number, len(sentences(p.text)), len(words(p.text)), "yes" if p.quotation else "no")
+        for p in text.paragraphs
+    ]

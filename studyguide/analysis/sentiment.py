@@ -1,0 +1,119 @@
+"""The emotional arc: VADER sentiment per sentence and per paragraph, through NLTK.
+
+The chart is :mod:`studyguide.views.emotional_arc`.
+
+NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` normally
+needs the "vader_lexicon" data package fetched by NLTK's downloader. Instead the lexicon comes from the
+PyPI package ``vaderSentiment``, which ships ``vader_lexicon.txt``: its folder
+is put on ``nltk.data.path`` and the bare file name is given (NLTK refuses an
+absolute path). No download, no network.
+
+- Sentences are those of :func:`studyguide.tokens.sentences`, taken from
+  ``text.reading(n)`` (the editors' suggested readings applied).
+- A sentence's score is VADER's *compound* score, from -1 (most negative)
+  to +1 (most positive).
+- A paragraph's score is the mean of its sentences' compound scores, so a
+  long paragraph is not pushed to the extremes just by being long.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from statistics import mean
+
+import nltk
+import vaderSentiment
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from ..texts.text import Text
+from .tokens import sentences
+
+LEXICON_NAME = "vader_lexicon.txt"
+NEUTRAL = 0.05  # VADER's authors' conventional band: |compound| < 0.05 is neutral
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's VADER analyser with the lexicon from the ``vaderSentiment`` package."""
+    folder = str(Path(vaderSentiment.__file__).resolve().parent)
+    if folder not in nltk.data.path:
+        nltk.data.path.append(folder)
+    return SentimentIntensityAnalyzer(lexicon_file=LEXICON_NAME)
+
+
+def compound(sentence: str) -> float:
+    return analyzer().polarity_scores(sentence)["compound"]
+
+
+def polarity(score: float) -> str:
+    return "positive" if score >= NEUTRAL else "negative" if score <= -NEUTRAL else "neutral"
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    paragraph: int
+    number: int  # within the paragraph, from 1
+    sentence: str
+    compound: float
+    quotation: bool
+
+
+def sentence_scores(text: Text) -> list[SentenceScore]:
+    """Every sentence of ``text`` in order, with its compound score."""
+    return [
+        SentenceScore(p.number, n, s, compound(s), p.quotation)
+        for p in text.paragraphs
+        for n, s in enumerate(sentences(text.reading(p.number)), 1)
+    ]
+
+
+@dataclass(frozen=True)
+class ParagraphScore:
+    paragraph: int
+    sentences: int
+    mean: float
+    lowest: float
+    highest: float
+    quotation: bool
+
+
+def paragraph_scores(text: Text) -> list[ParagraphScore]:
+    """Per paragraph: the mean, lowest and highest sentence score."""
+    by_paragraph: dict[int, list[SentenceScore]] = {}
+    for s in sentence_scores(text):
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    return [
+        ParagraphScore(n, len(ss), mean(s.compound for s in ss), min(s.compound for s in ss),
+                       max(s.compound for s in ss), ss[0].quotation)
+        for n, ss in by_paragraph.items()
+    ]
+
+
+PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Mean", "Lowest", "Highest", "Overall")
+
+
+def paragraph_rows(text: Text) -> list[tuple]:
+    return [
+        (f"{p.paragraph}" + (" (quoted)" if p.quotation else ""), p.sentences, f"{p.mean:+.2f}",
+         f"{p.lowest:+.2f}", f"{p.highest:+.2f}", polarity(p.mean))
+        for p in paragraph_scores(text)
+    ]
+
+
+def sentence_with(text: Text, fragment: str) -> SentenceScore:
+    """The first scored sentence of ``text`` that holds ``fragment``."""
+    for score in sentence_scores(text):
+        if fragment in score.sentence:
+            return score
+    raise KeyError(f"no sentence of {text.id!r} holds {fragment!r}")
+
+
+def example_rows(text: Text, examples: list[tuple[str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """For each ``(label, fragment)``: the label, then the paragraph, sentence, score and polarity of its sentence."""
+    rows = []
+    for label, fragment in examples:
+        s = sentence_with(text, fragment)
+        rows.append((label, f"¶{s.paragraph}", s.sentence, f"{s.compound:+.2f}", polarity(s.compound)))
+    return rows

@@ -1,0 +1,316 @@
+"""Themes in a text: the lexicon's cues matched and scored per paragraph and sentence.
+
+The lexicon (:mod:`studyguide.knowledge.lexicon`) says which words count as
+evidence for each theme; this module finds them. Rules, stated once and tested:
+
+- **Words** are the tokens of :mod:`studyguide.analysis.tokens` (lower-cased;
+  "it's" and "self-organization" are one word each). Counting uses
+  ``text.reading(n)`` (the editors' suggested readings applied).
+- **Matching**: an ``exact`` cue matches the same word or run of words; a
+  ``stem`` cue matches words with the same Snowball stems ("exploitation"
+  finds "exploited"); a ``pattern`` cue is a regular expression that must
+  match one whole word.
+- **Overlaps within a theme**: leftmost, then longest match wins; a word is
+  used by at most one cue of a theme ("class war" is one match, not also
+  "war" in the same theme). Equal length: the cue written first wins.
+- **Overlaps across themes**: a word may cue several themes and then counts
+  once in each ("class war" counts for exploitation, "war" for war). The
+  evidence table shows it under each theme.
+- **Negation**: a match is *negated* when one of :data:`NEGATORS` (or a word
+  ending in "n't") stands among the :data:`NEGATION_WINDOW` words before it
+  in the same sentence; "not only" is not a negation. Negated matches are
+  listed as evidence but not counted.
+- **Score**: counted matches per 100 words of the paragraph (or sentence).
+- **Ties**: themes with equal scores are all kept; order is by score, then
+  by the lexicon's order. A paragraph's leading themes are all themes with
+  the highest score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from ..knowledge.lexicon import Cue, Lexicon, Theme
+from ..texts.text import Paragraph, Text
+from .tokens import sentences, word_spans, words
+
+NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
+NEGATION_WINDOW = 3
+_STEMMER = SnowballStemmer("english")
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word.replace("’", "'"))
+
+
+@lru_cache(maxsize=1024)
+def cue_parts(cue: Cue) -> tuple[str, ...]:
+    """What is compared with the words of a text, one item per word."""
+    if cue.rule == "pattern":
+        return (cue.text,)
+    tokens = words(cue.text)
+    return tuple(stem(t) for t in tokens) if cue.rule == "stem" else tuple(tokens)
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a string, its span and the index of its sentence."""
+
+    word: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """One cue found in a string: character span, words used, and whether it is negated."""
+
+    theme: str
+    cue: Cue
+    start: int
+    end: int
+    first: int  # index of the first word
+    length: int  # number of words
+    sentence: int
+    negated: bool
+
+    @property
+    def counted(self) -> bool:
+        return not self.negated
+
+
+@lru_cache(maxsize=512)
+def tokenize(source: str) -> tuple[Word, ...]:
+    """Words of ``source`` with character spans and the index of their sentence."""
+    bounds: list[int] = []
+    position = 0
+    for sentence in sentences(source):
+        found = source.find(sentence, position)
+        position = (found if found >= 0 else position) + len(sentence)
+        bounds.append(position)
+    tokens = []
+    for word, start, end in word_spans(source):
+        index = next((i for i, bound in enumerate(bounds) if start < bound), max(len(bounds) - 1, 0))
+        tokens.append(Word(word, start, end, index))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith(("n't", "n’t"))
+
+
+def _negated(tokens: tuple[Word, ...], first: int) -> bool:
+    sentence = tokens[first].sentence
+    for i in range(max(0, first - NEGATION_WINDOW), first):
+        if tokens[i].sentence == sentence and _is_negator(tokens[i].word):
+            following = tokens[i + 1].word if i + 1 < len(tokens) else ""
+            if not (tokens[i].word == "not" and following == "only"):
+                return True
+    return False
+
+
+def _cue_at(cue: Cue, plain: list[str], stems: list[str], i: int) -> int:
+    """Number of words ``cue`` matches starting at word ``i`` (0 = no match)."""
+    parts = cue_parts(cue)
+    if cue.rule == "pattern":
+        return 1 if _compiled(cue.text).fullmatch(plain[i]) else 0
+    if i + len(parts) > len(plain):
+        return 0
+    seq = stems if cue.rule == "stem" else plain
+    return len(parts) if tuple(seq[i : i + len(parts)]) == parts else 0
+
+
+def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
+    """Every cue match in ``source``, by position then lexicon order (rules in the module docstring)."""
+    tokens = tokenize(source)
+    plain = [t.word for t in tokens]
+    stems = [stem(w) for w in plain]
+    found: list[Match] = []
+    for theme in lexicon:
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, Cue] | None = None
+            for cue in theme.cues:
+                length = _cue_at(cue, plain, stems, i)
+                if length and (best is None or length > best[0]):
+                    best = (length, cue)
+            if best is None:
+                i += 1
+                continue
+            length, cue = best
+            last = tokens[i + length - 1]
+            found.append(Match(theme.id, cue, tokens[i].start, last.end, i, length, tokens[i].sentence, _negated(tokens, i)))
+            i += length
+    order = {t.id: n for n, t in enumerate(lexicon)}
+    return sorted(found, key=lambda m: (m.start, order[m.theme]))
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A scored stretch of text (a paragraph or one sentence)."""
+
+    paragraph: int
+    sentence: int | None  # None for a whole paragraph
+    source: str
+    words: int
+    matches: tuple[Match, ...]
+    quotation: bool
+
+    def count(self, theme_id: str) -> int:
+        return sum(1 for m in self.matches if m.theme == theme_id and m.counted)
+
+    def negated(self, theme_id: str) -> int:
+        return sum(1 for m in self.matches if m.theme == theme_id and m.negated)
+
+    def score(self, theme_id: str) -> float:
+        """Counted matches per 100 words."""
+        return 100 * self.count(theme_id) / self.words if self.words else 0.0
+
+    def ranked(self, lexicon: Lexicon) -> list[Theme]:
+        """Themes with at least one counted match: highest score first, ties in lexicon order."""
+        present = [t for t in lexicon if self.count(t.id)]
+        return sorted(present, key=lambda t: -self.score(t.id))
+
+    def leading(self, lexicon: Lexicon) -> list[Theme]:
+        """All themes sharing the highest score (ties are kept)."""
+        ranked = self.ranked(lexicon)
+        return [t for t in ranked if self.score(t.id) == self.score(ranked[0].id)] if ranked else []
+
+
+def score_paragraph(text: Text, paragraph: Paragraph, lexicon: Lexicon) -> Segment:
+    """One paragraph scored, counted on ``text.reading(n)``."""
+    source = text.reading(paragraph.number)
+    return Segment(paragraph.number, None, source, len(words(source)), tuple(find_matches(source, lexicon)),
+                   paragraph.quotation)
+
+
+def score_paragraphs(text: Text, lexicon: Lexicon) -> list[Segment]:
+    """One scored segment per paragraph."""
+    return [score_paragraph(text, p, lexicon) for p in text.paragraphs]
+
+
+def score_sentences(text: Text, lexicon: Lexicon) -> list[Segment]:
+    """One scored segment per sentence, numbered within its paragraph from 1."""
+    segments = []
+    for p in text.paragraphs:
+        for n, sentence in enumerate(sentences(text.reading(p.number)), 1):
+            segments.append(Segment(p.number, n, sentence, len(words(sentence)),
+                                    tuple(find_matches(sentence, lexicon)), p.quotation))
+    return segments
+
+
+def context(source: str, match: Match, width: int = 6) -> tuple[str, str, str]:
+    """(left, matched words, right): up to ``width`` words either side, as written."""
+    tokens = tokenize(source)
+    left_start = tokens[max(0, match.first - width)].start
+    right_end = tokens[min(len(tokens) - 1, match.first + match.length - 1 + width)].end
+    left = source[left_start : match.start]
+    right = source[match.end : right_end]
+    return (("… " if left_start > 0 else "") + left.lstrip(), source[match.start : match.end],
+            right.rstrip() + (" …" if right_end < len(source.rstrip()) else ""))
+
+
+EVIDENCE_HEADERS = ("Paragraph", "Theme", "Matched", "Cue (rule)", "In context", "Counted?")
+
+
+def evidence_rows(segments: list[Segment], lexicon: Lexicon, theme_id: str | None = None) -> list[tuple]:
+    """Per paragraph and theme, each matched word in context; negated matches say so."""
+    rows = []
+    order = {t.id: n for n, t in enumerate(lexicon)}
+    for segment in segments:
+        for m in sorted(segment.matches, key=lambda m: (order[m.theme], m.start)):
+            if theme_id and m.theme != theme_id:
+                continue
+            theme = lexicon[m.theme]
+            left, hit, right = context(segment.source, m)
+            label = f"{segment.paragraph}" + (" (quoted)" if segment.quotation else "")
+            rows.append((label, f"{theme.symbol} {theme.label}", hit, str(m.cue), f"{left}[{hit}]{right}",
+                         "no: negated" if m.negated else "yes"))
+    return rows
+
+
+TRACKER_HEADERS_START = ("Paragraph", "Words")
+
+
+def tracker_rows(segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
+    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s)."""
+    rows = []
+    for s in segments:
+        cells = [f"{s.count(t.id)} ({s.score(t.id):.1f})" if s.count(t.id) else "–" for t in lexicon]
+        leading = " = ".join(f"{t.symbol} {t.label}" for t in s.leading(lexicon)) or "none"
+        rows.append((f"{s.paragraph}" + (" (quoted)" if s.quotation else ""), s.words, *cells, leading))
+    return rows
+
+
+def tracker_headers(lexicon: Lexicon) -> tuple[str, ...]:
+    return (*TRACKER_HEADERS_START, *(f"{t.symbol} {t.label}" for t in lexicon), "Leading theme(s)")
+
+
+def overlaps(segments: list[Segment], lexicon: Lexicon) -> list[tuple[int, str, str]]:
+    """Words that cue two or more themes: (paragraph, words as written, themes)."""
+    rows = []
+    for s in segments:
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for m in s.matches:
+            for i in range(m.first, m.first + m.length):
+                by_span.setdefault((i, i), []).append(m.theme)
+        tokens = tokenize(s.source)
+        for (i, _), themes in sorted(by_span.items()):
+            if len(themes) > 1:
+                rows.append((s.paragraph, s.source[tokens[i].start : tokens[i].end],
+                             ", ".join(f"{lexicon[t].symbol} {lexicon[t].label}" for t in themes)))
+    return rows
+
+
+def compare(before: list[Segment], after: list[Segment], theme_id: str) -> list[tuple[int, str, str]]:
+    """Paragraphs whose count for ``theme_id`` changed: (paragraph, before, after)."""
+    rows = []
+    for b, a in zip(before, after, strict=True):
+        if b.count(theme_id) != a.count(theme_id):
+            rows.append((b.paragraph, f"{b.count(theme_id)} ({b.score(theme_id):.1f})", f"{a.count(theme_id)} ({a.score(theme_id):.1f})"))
+    return rows
+
+
+def leading_label(segment: Segment, lexicon: Lexicon) -> str:
+    """The segment's leading theme(s) by label, ``" = "`` between ties; "none" without a counted cue."""
+    return " = ".join(t.label for t in segment.leading(lexicon)) or "none"
+
+
+def leading_changes(before: list[Segment], after: list[Segment], lexicon: Lexicon) -> list[tuple[int, str, str]]:
+    """Paragraphs whose leading theme(s) changed: (paragraph, before, after)."""
+    rows = []
+    for b, a in zip(before, after, strict=True):
+        if leading_label(b, lexicon) != leading_label(a, lexicon):
+            rows.append((b.paragraph, leading_label(b, lexicon), leading_label(a, lexicon)))
+    return rows
+
+
+DENSEST_HEADERS = ("Theme", "Where", "Cue words", "Per 100 words", "Sentence")
+
+
+def densest_sentences(sentence_segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
+    """Per theme, the sentence with the highest score (the earlier one on a tie)."""
+    rows = []
+    for theme in lexicon:
+        best = max(sentence_segments, key=lambda s: (s.score(theme.id), -s.paragraph))
+        if best.count(theme.id):
+            rows.append((f"{theme.symbol} {theme.label}", f"¶{best.paragraph}, sentence {best.sentence}",
+                         best.count(theme.id), round(best.score(theme.id), 1), best.source))
+    return rows

@@ -1,0 +1,161 @@
+"""The text chapter: a seed text rendered as docutils nodes at build time.
+
+The ``{seed-text}`` directive takes a text id and produces the chapter's
+title, a provenance box, the numbered and linkable body paragraphs (``#p1``
+...) with editorial-note markers, and the list of editorial notes. Every
+string from the seed or sidecar goes into text nodes, so HTML in a seed is
+shown as text, never executed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..analysis.themes import score_paragraph
+from ..knowledge.glossary import Glossary
+from ..knowledge.lexicon import Lexicon
+from ..texts.pages import page_url
+from ..texts.text import Paragraph, Text
+from .data import project
+from .glossary import mark
+
+THEMES_PAGE = "notebooks/themes"
+
+
+def link(url: str, label: str | None = None) -> nodes.reference:
+    return nodes.reference("", label or url, refuri=url)
+
+
+def theme_symbols(paragraph: Paragraph, text: Text, lexicon: Lexicon, page: str) -> nodes.Node | None:
+    """The paragraph's theme symbols, strongest first, each linked to its theme's section; None without one."""
+    segment = score_paragraph(text, paragraph, lexicon)
+    ranked = segment.ranked(lexicon)
+    if not ranked:
+        return None
+    links = "".join(
+        f'<a class="theme-symbol" href="{page_url(THEMES_PAGE, page, t.anchor)}" title="Theme: {escape(t.label)} '
+        f'({segment.count(t.id)} cue word{"s" if segment.count(t.id) != 1 else ""})">'
+        f'<span aria-hidden="true" style="color:{t.colour}">{escape(t.symbol)}</span>'
+        f'<span class="sg-sr-only">{escape(t.label)}</span></a>'
+        for t in ranked)
+    return nodes.raw("", f'<span class="theme-symbols" role="group" aria-label="Themes of paragraph {paragraph.number}">'
+                         f"{links}</span>", format="html")
+
+
+def paragraph_nodes(text: Text, paragraph: Paragraph, glossary: Glossary | None, lexicon: Lexicon | None,
+                    page: str) -> nodes.Element:
+    """One numbered paragraph; notes mark their span and link to the note list."""
+    body = nodes.paragraph(classes=["seed-paragraph-text"])
+    number = nodes.reference("", str(paragraph.number), refid=paragraph.anchor, classes=["paragraph-number"])
+    number["reftitle"] = f"Link to paragraph {paragraph.number}"
+    body += number
+    symbols = theme_symbols(paragraph, text, lexicon, page) if lexicon else None
+    if symbols is not None:
+        body += symbols
+    body += nodes.Text(" ")
+    rest = paragraph.text
+    marked: set[str] = set()  # glossary terms: linked, not altered
+    for note in sorted(text.notes_in(paragraph.number), key=lambda n: paragraph.text.index(n.original)):
+        before, _, rest = rest.partition(note.original)
+        body += mark(glossary, before, marked)
+        body += nodes.inline(note.original, note.original, classes=["sic"])
+        marker = nodes.reference("", f"[note {note.number}]", refid=f"note-{note.number}", classes=["note-marker"])
+        marker["reftitle"] = f"Editorial note {note.number}"
+        body += nodes.superscript("", "", marker)
+    body += mark(glossary, rest, marked)
+    box = nodes.container(classes=["seed-paragraph"], ids=[paragraph.anchor])
+    if paragraph.quotation:
+        quote = nodes.block_quote(classes=["seed-quotation"])
+        quote += body
+        quote += nodes.attribution("", "Quoted in the original; see the note on quotations above.")
+        box += quote
+    else:
+        box += body
+    return box
+
+
+def provenance_nodes(text: Text) -> nodes.Element:
+    """A field list: author, where and when published, what it answers, sources."""
+    meta = text.meta
+    fields = nodes.field_list(classes=["provenance"])
+
+    def add(name: str, *content: nodes.Node) -> None:
+        body = nodes.paragraph()
+        for part in content:
+            body += part
+        fields.append(nodes.field("", nodes.field_name("", name), nodes.field_body("", body)))
+
+    add("Author", nodes.Text(meta.author + (f". {meta.author_note}" if meta.author_note else "")))
+    add("Published in", nodes.Text(meta.published_in))
+    add("Date", nodes.Text(meta.date.described() + (f". {meta.date_note}" if meta.date_note else "")))
+    if meta.responds_to:
+        answer = meta.responds_to
+        parts: list[nodes.Node] = []
+        title = answer.get("title", "another text")
+        parts.append(link(answer["url"], f"“{title}”") if answer.get("url") else nodes.Text(f"“{title}”"))
+        detail = ", ".join(v for v in (answer.get("author"), answer.get("date")) if v)
+        if detail:
+            parts.append(nodes.Text(f" ({detail})"))
+        if answer.get("note"):
+            parts.append(nodes.Text(f". {answer['note']}"))
+        add("Responds to", *parts)
+    if meta.quotation_note:
+        numbers = ", ".join(str(n) for n in meta.quotations)
+        add("Quotations", nodes.Text(f"Paragraph {numbers}: {meta.quotation_note}"))
+    add("Language", nodes.Text(meta.language))
+    sources: list[nodes.Node] = []
+    for index, url in enumerate(meta.source_urls):
+        if index:
+            sources.append(nodes.Text("; "))
+        sources.append(link(url))
+    add("Source", *(sources or [nodes.Text("not recorded")]))
+    return fields
+
+
+def notes_nodes(text: Text) -> list[nodes.Node]:
+    """The editorial notes, each with a link back to its paragraph."""
+    if not text.meta.notes:
+        return []
+    heading = nodes.rubric("", "Editorial notes", classes=["editorial-notes-heading"])
+    intro = nodes.paragraph(
+        "",
+        "The text above is reproduced exactly as posted. Apparent slips are marked "
+        "and explained here; they are not corrected in the text.",
+    )
+    items = nodes.enumerated_list(classes=["editorial-notes"])
+    for note in text.meta.notes:
+        item = nodes.list_item(ids=[f"note-{note.number}"])
+        body = nodes.paragraph()
+        body += nodes.reference("", f"Paragraph {note.paragraph}", refid=text.paragraph(note.paragraph).anchor)
+        body += nodes.Text(": “")
+        body += nodes.inline(note.original, note.original, classes=["sic"])
+        body += nodes.Text("”. " + note.note)
+        if note.reading:
+            body += nodes.Text(f" Suggested reading: “{note.reading}”.")
+        item += body
+        items += item
+    return [heading, intro, items]
+
+
+class SeedTextDirective(SphinxDirective):
+    """``{seed-text} ID``: render the seed text with that sidecar id."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        data = project(self.env)
+        try:
+            text = data.corpus[self.arguments[0]]
+        except KeyError as exc:
+            raise self.error(str(exc.args[0])) from None
+        section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text"])
+        section += nodes.title(text.title, text.title)
+        section += provenance_nodes(text)
+        for paragraph in text.paragraphs:
+            section += paragraph_nodes(text, paragraph, data.glossary, data.lexicon, self.env.docname)
+        section.extend(notes_nodes(text))
+        return [section]

@@ -1,0 +1,172 @@
+"""The command line: ``python -m studyguide COMMAND``.
+
+Bad input ends with a one-line message naming the file (and line) and exit
+status 2, never a traceback; a missing tool (Chromium, Playwright) with status 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..base.errors import InputError
+from ..base.version import __version__
+from ..book import vendor
+from ..knowledge.project import load_project
+from ..texts.corpus import project_root
+from . import handout
+from .browser import ToolMissing
+from .scaffold import scaffold
+
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+DESCRIPTION = "The study guide's tools: check the texts and data, add a text, build, serve and print the book."
+
+
+def jupyter_book() -> str:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    return str(exe) if exe.exists() else (shutil.which("jupyter-book") or "jupyter-book")
+
+
+def reproducible_env(root: Path) -> dict[str, str]:
+    """Pin dates and hashing so the same commit builds the same book.
+
+    SOURCE_DATE_EPOCH (the last commit's time, when git knows it) fixes the
+    dates Sphinx writes; PYTHONHASHSEED fixes the order of sets in the kernel.
+    """
+    env = {"PYTHONHASHSEED": "0"}
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        try:
+            result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+        except OSError:  # no git: dates are today's
+            return env
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            env["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+    return env
+
+
+def check(root: Path) -> None:
+    project = load_project(root)
+    for text in project.corpus:
+        print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes")
+    if project.lexicon is not None:
+        print(f"ok  {project.lexicon.path.relative_to(root)}  {len(project.lexicon)} themes")
+    if project.glossary is not None:
+        print(f"ok  {project.glossary.path.relative_to(root)}  {len(project.glossary)} terms")
+    if project.timeline is not None:
+        print(f"ok  {project.timeline.path.relative_to(root)}  {len(project.timeline)} events, "
+              f"{len(project.timeline.figures)} contested figures")
+
+
+def new(seed: Path, root: Path) -> None:
+    for path in scaffold(seed, root):
+        print(f"wrote {path.relative_to(root)}")
+    print("Complete the sidecar, then rebuild: the text becomes its own chapter.")
+
+
+def fetch_assets(root: Path) -> None:
+    try:
+        vendor.verify(root)
+        print("third-party browser files: present and unchanged")
+    except InputError:
+        for path in vendor.fetch(root):
+            print(f"fetched {path.relative_to(root)}")
+
+
+def build(root: Path, output: Path | None) -> int:
+    load_project(root)  # bad input stops here, with one line, before Sphinx starts
+    vendor.verify(root)
+    command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
+    if output:
+        command += ["--path-output", str(output)]
+    return subprocess.call(command, env={**os.environ, **reproducible_env(root)})
+
+
+def serve_book(html: Path, port: int) -> None:
+    from .serve import server
+
+    if not (html / "index.html").is_file():
+        raise InputError(html, "no built book here; build it first: python -m studyguide build")
+    httpd = server(html, port)
+    print(f"serving {html} at http://127.0.0.1:{httpd.server_port}/ (Ctrl-C stops)")
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+
+
+def weigh(html: Path) -> None:
+    from .pageweight import measure_book, report
+
+    if not (html / "index.html").is_file():
+        raise InputError(html, "no built book here; build it first: python -m studyguide build")
+    print(report(measure_book(html)))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m studyguide", description=DESCRIPTION)
+    main.add_argument("--version", action="version", version=f"studyguide {__version__}")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary + (" " + details if details else ""))
+
+    command("check", "Load and check every seed text, sidecar and data file.",
+            "Prints one line per file; bad input stops with file:line: message (exit status 2).")
+    new_text = command("new", "Write the sidecar and chapter page for a new seed text.",
+                       "Never overwrites a file and never changes the text itself.")
+    new_text.add_argument("seed", type=Path, help="the new text, a .txt file in seeds/, e.g. seeds/010_my-text.txt")
+    command("fetch-assets", "Download the pinned third-party browser files into _vendor/.",
+            "Each npm tarball is checked against its SHA-512 integrity hash (studyguide/book/vendor.toml).")
+    build_book = command("build", "Check the inputs, then build the book with warnings as errors.",
+                         "Offline; the result is _build/html/index.html.")
+    build_book.add_argument("--path-output", type=Path, help="build into this folder instead of the project")
+    serve_it = command("serve", "Serve the built book on this machine, compressed as GitHub Pages serves it.")
+    serve_it.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
+    weigh_it = command("weigh", "Print each built page's requests and bytes, as a reader downloads them (Chromium).")
+    weigh_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
+    command("setup-cells", "Write the set-up cell (for Colab) into every notebook, from its one template.",
+            "Run it after changing repository.url in _config.yml.")
+    printout = command("handout", "Print the text, glossary and questions of the built book to one PDF (Chromium, offline).")
+    printout.add_argument("--html", type=Path, help="the built book (default: _build/html)")
+    printout.add_argument("--output", type=Path, help="the PDF to write (default: _build/handout.pdf)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        root = project_root()
+        html = getattr(args, "html", None) or root / "_build" / "html"
+        if args.command == "check":
+            check(root)
+        elif args.command == "new":
+            new(args.seed, root)
+        elif args.command == "fetch-assets":
+            fetch_assets(root)
+        elif args.command == "build":
+            return build(root, args.path_output)
+        elif args.command == "serve":
+            serve_book(html, args.port)
+        elif args.command == "weigh":
+            weigh(html)
+        elif args.command == "setup-cells":
+            from .notebook_setup import write_setup_cells
+
+            for path in write_setup_cells(root):
+                print(f"wrote {path.relative_to(root)}")
+        elif args.command == "handout":
+            print(f"wrote {handout.make_handout(html, args.output or root / '_build' / 'handout.pdf')}")
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ToolMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    return 0

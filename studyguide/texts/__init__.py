@@ -1,0 +1,1 @@
+"""The texts: seed files and their metadata sidecars, read and checked, in book order."""

@@ -1,0 +1,148 @@
+"""Reading one seed text: bytes -> checked Unicode -> title and numbered paragraphs.
+
+The seed format is plain UTF-8 text. Paragraphs are separated by one or more
+blank lines; line breaks inside a paragraph are joined with a space. When the
+first paragraph is a single line equal to the sidecar's title, it is the
+heading and not a body paragraph. Seed files are only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.decoding import decode
+from ..base.errors import InputError
+from .pages import paragraph_anchor
+from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
+
+SUFFIX = ".txt"
+MAX_BYTES = 1_000_000  # one text is one chapter page, and a page must stay light
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered body paragraph and the line of the seed file where it starts."""
+
+    number: int
+    text: str
+    line: int
+    quotation: bool = False
+
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this paragraph in its text chapter (``p3``)."""
+        return paragraph_anchor(self.number)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A seed text with its metadata, ready to render and analyse."""
+
+    path: Path
+    meta: Sidecar
+    paragraphs: tuple[Paragraph, ...]
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def language(self) -> str:
+        return self.meta.language
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+    def notes_in(self, number: int) -> tuple[EditorialNote, ...]:
+        return tuple(note for note in self.meta.notes if note.paragraph == number)
+
+    def reading(self, number: int) -> str:
+        """Paragraph ``number`` with the editors' suggested readings applied, for counting.
+
+        Only notes that give a ``reading`` change anything ("tbe" -> "the"); the
+        text shown to readers is always :attr:`Paragraph.text`, unchanged.
+        """
+        text = self.paragraph(number).text
+        for note in self.notes_in(number):
+            if note.reading is not None:
+                text = text.replace(note.original, note.reading, 1)
+        return text
+
+
+def read_seed(path: Path) -> str:
+    """The checked text of the seed file at ``path``: the same limits for ``new``, ``check`` and the build."""
+    if path.is_symlink():
+        raise InputError(path, "is a symbolic link; a seed must be a regular file inside seeds/")
+    if not path.is_file():
+        raise InputError(path, "not a regular file; a seed must be a plain text file inside seeds/")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(path, f"{size / 1e6:.1f} MB is too long for one text (limit {MAX_BYTES / 1e6:g} MB, "
+                               "so that its chapter page stays light); split it into parts")
+    text = decode(path, path.read_bytes())
+    control = _CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise InputError(path, f"control character U+{ord(control.group()):04X}; a seed must be plain text", line)
+    if not text.strip():
+        raise InputError(path, "empty text (nothing but whitespace)")
+    return text
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """``(first line number, paragraph)`` for each block between blank lines."""
+    blocks: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            blocks.append((start, " ".join(current)))
+            current = []
+    if current:
+        blocks.append((start, " ".join(current)))
+    return blocks
+
+
+def load_text(path: Path) -> Text:
+    """Read and check one seed text and its sidecar."""
+    meta = read_sidecar(sidecar_path(path))
+    blocks = split_paragraphs(read_seed(path))
+    if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):
+        blocks = blocks[1:]
+    if not blocks:
+        raise InputError(path, "no body paragraphs after the title")
+    quoted = set(meta.quotations)
+    paragraphs = tuple(
+        Paragraph(number=n, text=body, line=line, quotation=n in quoted)
+        for n, (line, body) in enumerate(blocks, 1)
+    )
+    _check_references(meta, paragraphs)
+    return Text(path=path, meta=meta, paragraphs=paragraphs, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _check_references(meta: Sidecar, paragraphs: tuple[Paragraph, ...]) -> None:
+    """Sidecar paragraph numbers and note originals must match the text."""
+    count = len(paragraphs)
+    for number in meta.quotations:
+        if not 1 <= number <= count:
+            raise InputError(meta.path, f"quotations names paragraph {number}, but the text has {count}")
+    for note in meta.notes:
+        if not 1 <= note.paragraph <= count:
+            raise InputError(meta.path, f"note {note.number} names paragraph {note.paragraph}, but the text has {count}")
+        found = paragraphs[note.paragraph - 1].text.count(note.original)
+        if found != 1:
+            problem = "does not occur" if found == 0 else f"occurs {found} times (quote more context)"
+            raise InputError(meta.path, f"note {note.number}: {note.original!r} {problem} in paragraph {note.paragraph}")

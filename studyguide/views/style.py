@@ -1,0 +1,87 @@
+"""One plotting style for every figure, and figures that carry their own alt text.
+
+- Palette: Okabe & Ito's colour-blind-safe colours (``PALETTE``, from
+  :mod:`studyguide.knowledge.symbols`); every series also gets a marker or hatch
+  (``MARKERS`` / :data:`HATCHES`),
+  so colour is never the only cue.
+- Figures are rendered to SVG (sharp in print and at any width) and shown as
+  ``<figure><img alt=...><figcaption>`` HTML, with alt text computed from the
+  data by the caller. SVG ids and metadata are fixed so builds are repeatable.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ..knowledge.symbols import MARKERS, PALETTE  # noqa: E402
+
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
+INK = "#1a1a1a"
+
+RC = {
+    "figure.figsize": (7.0, 3.6),
+    "figure.dpi": 100,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "text.color": INK,
+    "legend.frameon": False,
+    "svg.fonttype": "none",  # text stays text: searchable, small, crisp
+    "svg.hashsalt": "studyguide",  # stable element ids across builds
+}
+
+
+@contextmanager
+def figure_style():
+    """Apply the guide's matplotlib settings inside a ``with`` block."""
+    with plt.rc_context(RC):
+        yield
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An SVG figure with a caption and alt text, displayed as accessible HTML."""
+
+    svg: str
+    alt: str
+    caption: str
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        return (
+            '<figure class="studyguide-figure">'
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(self.alt)}" style="max-width:100%;height:auto">'
+            f"<figcaption>{escape(self.caption)}</figcaption></figure>"
+        )
+
+    def __repr__(self) -> str:  # the plain-text form of the output: the caption, not the SVG
+        return f"Figure: {self.caption}"
+
+
+def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
+    """Render ``fig`` to SVG (no date, fixed ids), close it, and attach alt text and caption."""
+    if not alt.strip() or not caption.strip():
+        raise ValueError("every figure needs alt text and a caption")
+    buffer = io.StringIO()
+    # The SVG settings apply when saving, so they are set here too: a caller may
+    # call finish() after leaving figure_style().
+    with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}):
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return Figure(svg=buffer.getvalue(), alt=alt, caption=caption)

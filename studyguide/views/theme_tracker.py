@@ -1,0 +1,55 @@
+"""The theme tracker: a row per theme, a column per paragraph, one marker shape per theme."""
+
+from __future__ import annotations
+
+from ..analysis.themes import Segment, score_paragraphs
+from ..knowledge.lexicon import Lexicon
+from ..texts.text import Text
+from .style import INK, Figure, figure_style, finish, plt
+
+
+def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
+    """The theme tracker: a row per theme, a column per paragraph."""
+
+    segments = segments if segments is not None else score_paragraphs(text, lexicon)
+    themes = list(lexicon)
+    top = max((s.score(t.id) for s in segments for t in themes), default=0) or 1
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(themes) + 1.6))
+        for row, theme in enumerate(themes):
+            y = len(themes) - 1 - row
+            for s in segments:
+                if s.count(theme.id):
+                    ax.scatter(s.paragraph, y, s=60 + 540 * s.score(theme.id) / top, marker=theme.marker,
+                               color=theme.colour, edgecolors=INK, linewidths=0.6, zorder=3)
+                    ax.text(s.paragraph + 0.28, y + 0.18, str(s.count(theme.id)), fontsize=8, color=INK)
+                else:
+                    ax.text(s.paragraph, y, "·", ha="center", va="center", color="#999999")
+        for s in segments:
+            if s.quotation:
+                ax.axvspan(s.paragraph - 0.5, s.paragraph + 0.5, facecolor="#eeeeee", hatch="//",
+                           edgecolor="#bbbbbb", zorder=0)
+        ax.set_yticks(range(len(themes)), [f"{t.label} ({t.symbol})" for t in reversed(themes)])
+        ax.set_xticks([s.paragraph for s in segments],
+                      [f"{s.paragraph}" + ("\nquoted" if s.quotation else "") for s in segments])
+        ax.set_xlim(0.4, len(segments) + 0.7)
+        ax.set_ylim(-0.6, len(themes) - 0.4)
+        ax.set_xlabel("Paragraph (numbers as in the text chapter)")
+        ax.grid(axis="y", color="#e5e5e5", zorder=0)
+    parts = []
+    for theme in themes:
+        present = [s for s in segments if s.count(theme.id)]
+        if present:
+            best = max(present, key=lambda s: s.score(theme.id))
+            parts.append(f"{theme.label}: in {len(present)} of {len(segments)} paragraphs, "
+                         f"strongest in paragraph {best.paragraph} ({best.score(theme.id):.1f} per 100 words)")
+        else:
+            parts.append(f"{theme.label}: in no paragraph")
+    alt = (f"Theme tracker for “{text.title}”, {len(segments)} paragraphs by {len(themes)} themes; "
+           f"marker size shows cue words per 100 words. " + "; ".join(parts) + "."
+           + "".join(f" Paragraph {s.paragraph} is a quotation (hatched)." for s in segments if s.quotation))
+    caption = (f"Theme tracker for “{text.title}”{note}. Each theme has its own marker shape; marker area is "
+               "proportional to cue words per 100 words, and the small number is the count of cue words. "
+               "A hatched column is a quoted paragraph.")
+    return finish(fig, alt, caption)
+
