@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import build, copy_project  # noqa: E402
+from support import build, copy_project  # noqa: E402
 
 
 def timed(root: Path, output: Path) -> float:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from studyguide.handout import make_handout
+from studyguide.cli.handout import make_handout
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (the tests' server and browser settings)
+from support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (the tests' server and browser settings)
 LIMIT = 2_000_000  # bytes transferred per page
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map", ".ipynb"}
 MATH = re.compile(r'class="[^"]*\bmath\b')

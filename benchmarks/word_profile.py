@@ -34,10 +34,10 @@ from nltk.tokenize import TreebankWordTokenizer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from studyguide import load_corpus  # noqa: E402
-from studyguide.collocation import collocations  # noqa: E402
-from studyguide.frequency import stopwords  # noqa: E402
-from studyguide.keyness import against_general_english  # noqa: E402
-from studyguide.tokens import fast_words, words  # noqa: E402
+from studyguide.analysis.collocation import collocations
+from studyguide.analysis.frequency import stopwords
+from studyguide.analysis.keyness import against_general_english
+from studyguide.analysis.tokens import fast_words, words
 
 TARGET_WORDS = 1_000_000
 SEED = 2012

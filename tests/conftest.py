@@ -1,31 +1,18 @@
-"""Shared fixtures: a small project factory and one book build per test run."""
+"""Fixtures: throw-away projects, one book build per test run, the book served, Chromium.
+
+Shared constants and helpers are in ``support.py`` (``pythonpath`` in pyproject.toml
+puts this folder on the import path, so test modules import it by name).
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import threading
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support import CHROMIUM, ROOT, build, snapshot
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = "000_3d1b1157ff71cf0a"
-
-GOOD_SIDECAR = """\
-id = "{id}"
-title = "A Title"
-author = "someone"
-language = "en"
-published_in = "a forum"
-date = "2012-05"
-date_precision = "month"
-source_urls = ["https://example.org/post"]
-"""
+from studyguide.cli.browser import launch, sync_playwright
+from studyguide.cli.serve import serve
 
 
 @pytest.fixture
@@ -46,33 +33,6 @@ def project(tmp_path: Path):
     return make
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of this project without its environment, build output or git data."""
-    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".research")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
-
-
-def build(project_root: Path, output: Path) -> subprocess.CompletedProcess:
-    """Build the book with the README's build command (warnings are errors)."""
-    return subprocess.run(
-        [sys.executable, "-m", "studyguide", "build", "--path-output", str(output)],
-        cwd=project_root,
-        capture_output=True,
-        text=True,
-        env={**__import__("os").environ, "STUDYGUIDE_ROOT": str(project_root)},
-    )
-
-
-def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
-    """Name -> (size, mtime in ns, bytes) of every file under ``folder``."""
-    return {
-        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes())
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
     """Build the book once per test run into a temporary folder; return its HTML folder."""
@@ -87,41 +47,9 @@ def built_book(tmp_path_factory) -> Path:
     return html
 
 
-BODY_FOR_CLI = "A letter to the workers\n\nFirst paragraph.\n\nSecond <b>paragraph</b> & more.\n"
-
-
-# --- Browser helpers shared by the accessibility, page-weight and bad-input tests ---
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
-@contextmanager
-def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler):
-    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yield its URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def built_pages(html: Path) -> list[str]:
-    """Every page of a built book, found in its HTML (not the theme's _static fragments)."""
-    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html") if "_static" not in p.relative_to(html).parts)
-
-
 @pytest.fixture(scope="module")
 def book_url(built_book):
-    """The session's built book, served over HTTP for one test module."""
+    """The session's built book, served over HTTP (gzipped, as GitHub Pages serves it) for one test module."""
     with serve(built_book) as url:
         yield url
 
@@ -131,9 +59,7 @@ def chromium():
     """Headless Debian Chromium for one test module (skips when it is not installed)."""
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed: browser tests skipped")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()

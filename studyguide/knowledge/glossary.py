@@ -97,7 +97,7 @@ def load_glossary(path: Path | str) -> Glossary:
     if not path.is_file():
         raise InputError(path, "missing glossary file")
     toml = TomlFile(path)
-    toml.check(toml.data, {"term": Field(list, True, "The entries.", dict)})
+    toml.check(toml.data, {"term": Field(list, False, "The entries.", dict)})
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for number, entry, span in toml.entries("term"):

@@ -134,19 +134,25 @@ def read_lexicon(path: Path | str) -> Lexicon:
     if not path.is_file():
         raise InputError(path, "no theme lexicon here")
     toml = TomlFile(path)
-    toml.check(toml.data, {"theme": Field(list, True, "The themes.", dict)})
+    toml.check(toml.data, {"theme": Field(list, False, "The themes.", dict)})
     themes: list[Theme] = []
+    id_lines: dict[str, int | None] = {}
     for number, entry, span in toml.entries("theme"):
         toml.check(entry, FIELDS, span, f"theme {number}: ")
         theme_id = entry["id"]
+        if theme_id in id_lines:
+            raise toml.error(f"duplicate theme id '{theme_id}' (first at line {id_lines[theme_id]})", toml.line("id", span))
+        id_lines[theme_id] = toml.line("id", span)
         for other in themes:
-            if other.id == theme_id:
-                raise toml.error(f"duplicate theme id '{theme_id}' (first at line {other.line})", toml.line("id", span))
             if other.symbol == entry["symbol"]:
                 raise toml.error(f"theme '{theme_id}': symbol {entry['symbol']} is already used by '{other.id}'",
                                  toml.line("symbol", span))
-        cues = [make_cue(path, value, rule, toml.line_holding(f'"{value}"', span) or toml.line(rule, span))
-                for rule in RULES for value in entry.get(rule, [])]
+        cues = []
+        for rule in RULES:
+            rule_line = toml.line(rule, span)
+            for value in entry.get(rule, []):
+                found = toml.line_holding(f'"{value}"', (rule_line, span[1])) if rule_line else None
+                cues.append(make_cue(path, value, rule, found or rule_line))
         if not cues:
             raise toml.error(f"theme '{theme_id}' has no cues (give exact, stem or pattern)", span[0])
         themes.append(Theme(theme_id, entry["label"].strip(), " ".join(entry["description"].split()),

@@ -72,7 +72,7 @@ FIGURE_FIELDS = {
 }
 
 FILE_FIELDS = {
-    "event": Field(list, True, "The dated events.", dict),
+    "event": Field(list, False, "The dated events.", dict),
     "figure": Field(list, False, "The contested figures.", dict),
 }
 MAX_SOURCES = 3

@@ -76,7 +76,7 @@ def inside_seeds(path: Path, root: Path) -> Path:
         raise InputError(path, "is a symbolic link; a seed must be a regular file inside seeds/")
     if path.absolute().parent.resolve() != seeds.resolve() or ".." in path.parts:
         raise InputError(path, "is not inside seeds/; a text must be a file in the project's seeds/ folder")
-    return path
+    return path.absolute()
 
 
 def seed_paths(root: Path) -> list[Path]:

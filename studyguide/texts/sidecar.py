@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base.dates import Period, parse_date, parse_period
-from ..base.errors import InputError
+from ..base.errors import InputError, display_path
 from ..base.schema import ID, LANGUAGE, URL, Field, TomlFile
 
 SUFFIX = ".meta.toml"
@@ -94,7 +94,7 @@ def read_sidecar(path: Path) -> Sidecar:
         raise InputError(path, "is a symbolic link; a sidecar must be a regular file inside seeds/")
     if not path.is_file():
         seed = path.with_name(path.name.removesuffix(SUFFIX) + ".txt")
-        raise InputError(path, f"missing sidecar; create it with: python -m studyguide new {seed}")
+        raise InputError(path, f"missing sidecar; create it with: python -m studyguide new {display_path(seed)}")
     toml = TomlFile(path)
     data = toml.check(toml.data, FIELDS)
     try:

@@ -1,6 +1,6 @@
 """Sentences with values from seeds: the values show as text, never as markup."""
 
-from studyguide.prose import escape_markdown, prose
+from studyguide.views.prose import escape_markdown, prose
 
 
 def test_values_are_escaped_and_the_template_is_not():

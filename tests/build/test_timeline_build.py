@@ -8,10 +8,10 @@ import pytest
 import subprocess
 import sys
 
-from conftest import ROOT, build, copy_project
+from support import ROOT, build, copy_project
 from test_build import page
 
-from studyguide.timeline import load_timeline
+from studyguide.knowledge.timeline import load_timeline
 
 pytestmark = pytest.mark.build
 CHAPTER = "chapters/context.html"

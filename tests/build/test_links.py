@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, built_pages, copy_project
+from support import ROOT, built_pages, copy_project
 
 NOT_FILES = ("mailto:", "tel:", "data:", "blob:", "about:")
 

@@ -4,11 +4,11 @@ category and steps through events by keyboard with no kernel, the chapter cites 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from test_browser import CHROMIUM, Visit, is_local  # noqa: F401  (fixtures below reuse its pattern)
 from test_browser import browser, server  # noqa: F401  (pytest fixtures)
 
-from studyguide.timeline import load_timeline
+from studyguide.knowledge.timeline import load_timeline
 
 pytestmark = pytest.mark.browser
 PAGE = "notebooks/timeline.html"

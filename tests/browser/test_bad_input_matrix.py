@@ -24,12 +24,12 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from conftest import GOOD_SIDECAR, build, built_pages, copy_project, serve, snapshot
+from support import GOOD_SIDECAR, build, built_pages, copy_project, serve, snapshot
 from test_loader import BAD_SIDECARS, BAD_TEXTS, BODY, sidecar
 
 from studyguide import InputError, load_corpus
-from studyguide.scaffold import chapter_path, chapter_source
-from studyguide.text import MAX_BYTES
+from studyguide.cli.scaffold import chapter_path, chapter_source
+from studyguide.texts.text import MAX_BYTES
 
 
 def five_megabytes() -> bytes:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 import pytest
 from test_browser import wait_for_widgets
-from conftest import built_pages
+from support import built_pages
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from studyguide import InputError, load_corpus
-from studyguide.timeline import CATEGORIES, PRECISIONS, load_timeline, parse_date, text_marks
+from studyguide.analysis.placement import text_marks
+from studyguide.base.dates import parse_date
+from studyguide.knowledge.timeline import CATEGORIES, PRECISIONS, load_timeline
 
 DATA = ROOT / "data" / "timeline.toml"
 
@@ -118,7 +120,7 @@ def test_key_dates_of_the_story(timeline):
 
 def test_the_text_and_the_article_it_answers_are_placed_from_the_sidecar():
     marks = text_marks(load_corpus(ROOT)["solidarity-oil-workers"])
-    assert [m.date_label() for m in marks] == ["May 2012 (day unknown)", "in or after May 2012 (exact date unknown)"]
+    assert [m.date_label() for m in marks] == ["May 2012 (day not known)", "in or after May 2012 (exact date not known)"]
     assert all(m.approximate for m in marks)
     assert marks[0].url.endswith("/icconline/201205/4882/solidarity-oil-workers-kazakhstan-face-state-repression")
 
@@ -164,16 +166,16 @@ def test_unparseable_date_names_file_and_line(tmp_path):
 
 def test_unknown_category_names_its_line(tmp_path):
     message = error(tmp_path, event() + "\n" + event(id="other", category="riots"))
-    assert "timeline.toml:14:" in message and "unknown category 'riots'" in message
+    assert "timeline.toml:14:" in message and "category 'riots' must be one of" in message
 
 
 def test_missing_description(tmp_path):
     source = event().replace('description = "Police fired on the square."\n', "")
-    assert "timeline.toml:1: event entry 1: missing 'description'" in error(tmp_path, source)
+    assert "timeline.toml:1: event 'shooting': missing required field 'description'" in error(tmp_path, source)
 
 
 def test_empty_description(tmp_path):
-    assert "timeline.toml:7: event 'shooting': 'description' is empty" in error(tmp_path, event(description="  "))
+    assert "timeline.toml:7: event 'shooting': field 'description' is empty" in error(tmp_path, event(description="  "))
 
 
 def test_no_url(tmp_path):
@@ -181,7 +183,7 @@ def test_no_url(tmp_path):
 
 
 def test_not_a_url(tmp_path):
-    assert "is not an http(s) URL" in error(tmp_path, event(sources='"www.example.org"'))
+    assert "sources 'www.example.org' must be an http(s) URL" in error(tmp_path, event(sources='"www.example.org"'))
 
 
 def test_tracking_parameter_is_refused(tmp_path):
@@ -195,7 +197,7 @@ def test_duplicate_event_ids(tmp_path):
 
 def test_figure_without_given_by(tmp_path):
     source = event() + "\n" + figure().replace('given_by = "Prosecutor General"\n', "")
-    assert "timeline.toml:10: figure entry 1: missing 'given_by'" in error(tmp_path, source)
+    assert "timeline.toml:10: figure 'deaths-1': missing required field 'given_by'" in error(tmp_path, source)
 
 
 def test_figure_without_source(tmp_path):
@@ -223,12 +225,12 @@ def test_precision_must_match_the_date(tmp_path):
 
 
 def test_unknown_field_and_malformed_toml(tmp_path):
-    assert "timeline.toml:8: event entry 1: unknown field 'sauce'" in error(tmp_path, event().replace("sources", "sauce", 1))
+    assert "timeline.toml:8: event 'shooting': unknown field 'sauce' (did you mean 'sources'?)" in error(tmp_path, event().replace("sources", "sauce", 1))
     assert re.search(r"timeline\.toml:2: malformed TOML", error(tmp_path, '[[event]]\nid = "unclosed\n'))
 
 
 def test_html_in_data_is_escaped_in_views(tmp_path):
-    from studyguide.timeline_explorer import event_card
+    from studyguide.views.timeline_explorer import event_card
 
     timeline = load_timeline(write(tmp_path, event(description="<script>alert(1)</script>")))
     card = event_card(timeline["shooting"], 1, 1)
@@ -248,7 +250,7 @@ def small(tmp_path):
 
 
 def test_chart_alt_text_is_computed_from_the_data(small):
-    from studyguide.timeline_chart import chart_alt, timeline_chart
+    from studyguide.views.timeline_chart import chart_alt, timeline_chart
 
     alt = chart_alt(small.events, dt.date(2011, 5, 1), dt.date(2012, 12, 31), ())
     assert alt == ("Timeline from May 2011 to December 2012 with 3 events in 3 categories: Courts and trials 1, "
@@ -260,7 +262,7 @@ def test_chart_alt_text_is_computed_from_the_data(small):
 
 
 def test_figures_table_lists_each_figure_with_who_and_when_escaped(small):
-    from studyguide.timeline_chart import figures_table
+    from studyguide.views.timeline_chart import figures_table
 
     html = figures_table(small, "deaths", "shooting")
     assert html.count("<tr>") == 3  # header + 2 figures
@@ -272,7 +274,7 @@ def test_figures_table_lists_each_figure_with_who_and_when_escaped(small):
 
 
 def test_explorer_has_a_view_per_category_and_a_step_per_event(small):
-    from studyguide.timeline_explorer import timeline_explorer
+    from studyguide.views.timeline_explorer import timeline_explorer
 
     box = timeline_explorer(small)
     category, stack = box.children

@@ -2,7 +2,8 @@
 
 import hashlib
 
-from conftest import ROOT, SEED
+import pytest
+from support import ROOT, SEED
 
 from studyguide import load_corpus
 
@@ -16,8 +17,9 @@ def test_seed_bytes_are_unchanged():
 
 def test_seed_matches_the_shared_copy_when_present():
     shared = ROOT.parent / "shared" / "seeds" / f"{SEED}.txt"
-    if shared.is_file():
-        assert shared.read_bytes() == (ROOT / "seeds" / f"{SEED}.txt").read_bytes()
+    if not shared.is_file():
+        pytest.skip(f"no shared copy of the seed at {shared} (only the developers' machines have one)")
+    assert shared.read_bytes() == (ROOT / "seeds" / f"{SEED}.txt").read_bytes()
 
 
 def test_seed_loads_as_eight_paragraphs_with_a_quotation():
@@ -49,7 +51,7 @@ def test_seed_editorial_notes_point_at_the_slips():
 def test_seed_provenance_says_the_date_is_not_known():
     meta = load_corpus(ROOT)["solidarity-oil-workers"].meta
     assert meta.author == "fred"
-    assert meta.date_precision == "unknown"
+    assert meta.date.text == "2012-05/.." and meta.date.described() == "in or after May 2012 (exact date not known)"
     assert "not known" in meta.date_note
     assert meta.responds_to["date"] == "2012-05"
     assert all(u.startswith("https://") for u in meta.source_urls)

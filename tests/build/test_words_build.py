@@ -9,8 +9,8 @@ import pytest
 from test_build import page
 
 from studyguide import load_corpus
-from conftest import ROOT
-from studyguide.frequency import text_profile
+from support import ROOT
+from studyguide.analysis.frequency import text_profile
 
 pytestmark = pytest.mark.build
 WORDS = "notebooks/words.html"

@@ -6,11 +6,11 @@ import html as htmllib
 import re
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from test_build import CHAPTER, Page, page
 
 from studyguide import load_corpus
-from studyguide.glossary import load_glossary
+from studyguide.knowledge.glossary import load_glossary
 
 pytestmark = pytest.mark.build
 GUIDE = ("how-to-use", "commentary", "key-quotes", "perspectives", "questions", "glossary")
@@ -117,24 +117,3 @@ def test_guide_tables_have_captions_and_header_cells(built_book):
         source = (built_book / "chapters/guide" / f"{name}.html").read_text("utf-8")
         for table in re.findall(r"<table.*?</table>", source, re.S):
             assert "<caption>" in table and "<th" in table, name
-
-
-def test_seed_quotations_are_found_only_verbatim():
-    from studyguide.guide import find_quotation
-
-    assert find_quotation(text(), "point tbe way forward") == 4
-    assert find_quotation(text(), "point the way forward") is None  # the slip is part of the quotation
-    assert find_quotation(text(), "Do not even try … definitely do not strike!") == 2
-    assert find_quotation(text(), "definitely do not strike! … Do not even try") is None  # parts in order
-    assert find_quotation(text(), "point tbe way forward", 3) is None
-
-
-def test_seed_counts_come_from_the_text():
-    from studyguide.guide import seed_count
-
-    body = text().paragraph(5).text
-    assert seed_count(text(), "question-marks", 5) == body.count("?")
-    assert seed_count(text(), "questions", 5) == 5
-    assert seed_count(text(), "paragraphs") == len(text().paragraphs)
-    written = " ".join(p.text for p in text().paragraphs)
-    assert seed_count(text(), "occurrences", word="Workers") == len(re.findall(r"\bworkers\b", written, re.I))

@@ -11,7 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from studyguide import InputError, assets
+from studyguide import InputError
+from studyguide.book import vendor as assets
 
 
 def tarball(files: dict[str, bytes]) -> bytes:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
-from studyguide import InputError, load_corpus
-from studyguide.theme import find_matches, load_lexicon, score_paragraphs
-from studyguide.theme_explorer import cue_editor, explorer, marked_paragraph, paragraph_symbols, parse_cues
+from studyguide import InputError, load_project
+from studyguide.analysis.themes import find_matches, score_paragraphs
+from studyguide.book.chapter import theme_symbols
+from studyguide.knowledge.lexicon import parse_cues
+from studyguide.views.cue_editor import cue_editor
+from studyguide.views.theme_explorer import explorer, marked_paragraph
 
 
 @pytest.fixture(scope="module")
 def seed():
-    return load_corpus(ROOT)["solidarity-oil-workers"], load_lexicon(ROOT)
+    project = load_project(ROOT)
+    return project.corpus["solidarity-oil-workers"], project.lexicon
 
 
 def test_marked_paragraph_escapes_and_marks_one_theme(seed):
@@ -26,12 +30,12 @@ def test_marked_paragraph_escapes_and_marks_one_theme(seed):
 
 def test_explorer_has_one_view_per_theme(seed):
     text, lexicon = seed
-    box = explorer(text, lexicon, "chapter.html")
+    box = explorer(text, lexicon, "chapters/guide/page")
     dropdown, stack = box.children
     assert [name for name, _ in dropdown.options] == [f"{t.symbol} {t.label}" for t in lexicon]
     media = stack.children[[t.id for t in lexicon].index("media")].value
-    assert 'href="chapter.html#p6"' in media and 'data-theme="media"' in media
-    assert 'href="chapter.html#p1"' not in media  # paragraph 1 has no media cue
+    assert 'href="../texts/solidarity-oil-workers.html#p6"' in media and 'data-theme="media"' in media
+    assert "#p1" not in media  # paragraph 1 has no media cue
 
 
 def test_parse_cues_and_editor_recomputes(seed):
@@ -52,7 +56,7 @@ def test_parse_cues_and_editor_recomputes(seed):
 
 def test_paragraph_symbols_in_score_order(seed):
     text, lexicon = seed
-    node = paragraph_symbols(text, text.paragraph(4))
+    node = theme_symbols(text.paragraph(4), text, lexicon, "chapters/texts/solidarity-oil-workers")
     html = node.astext()
     assert html.index("#theme-internationalism") < html.index("#theme-struggle")
     assert "#theme-media" not in html

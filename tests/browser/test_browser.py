@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import CHROMIUM
+from support import CHROMIUM
 
 pytestmark = pytest.mark.browser
 if CHROMIUM is None:

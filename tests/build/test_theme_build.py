@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from test_build import CHAPTER, page
 
 from studyguide import load_corpus
-from studyguide.theme import load_lexicon, score_paragraphs
+from studyguide.analysis.themes import load_lexicon, score_paragraphs
 
 pytestmark = pytest.mark.build
 THEMES = "notebooks/themes.html"

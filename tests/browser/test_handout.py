@@ -9,11 +9,11 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from studyguide import InputError, load_corpus
-from studyguide.glossary import load_glossary
-from studyguide.handout import handout_pages
+from studyguide.knowledge.glossary import load_glossary
+from studyguide.cli.handout import handout_pages
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

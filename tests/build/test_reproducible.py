@@ -27,9 +27,9 @@ import fnmatch
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project
+from support import ROOT, build, copy_project
 
-from studyguide.__main__ import reproducible_env
+from studyguide.cli.main import reproducible_env
 
 pytestmark = pytest.mark.build
 COMPARED = ("html", "jupyter_execute")

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOOD_SIDECAR, ROOT
+from support import GOOD_SIDECAR, ROOT
 
 from studyguide import load_corpus
-from studyguide.sentiment import (
-    analyzer,
-    arc_figure,
-    compound,
-    paragraph_rows,
-    paragraph_scores,
-    polarity,
-    sentence_scores,
-)
+from studyguide.analysis.sentiment import analyzer, compound, paragraph_rows, paragraph_scores, polarity, sentence_scores
+from studyguide.views.emotional_arc import arc_figure
 
 
 def test_lexicon_comes_from_the_installed_package():

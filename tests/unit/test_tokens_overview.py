@@ -1,12 +1,12 @@
 """Tokens, size figures and the tables and widgets that show them, on hand-checkable texts."""
 
-from conftest import GOOD_SIDECAR, ROOT
+from support import GOOD_SIDECAR, ROOT
 
 from studyguide import load_corpus
-from studyguide.overview import corpus_overview, paragraph_rows, text_overview
-from studyguide.table import table
-from studyguide.tokens import sentences, words
-from studyguide.widgets import paragraph_browser, paragraph_view
+from studyguide.analysis.overview import corpus_overview, paragraph_rows, text_overview
+from studyguide.views.tables import table
+from studyguide.analysis.tokens import sentences, words
+from studyguide.views.paragraph_browser import paragraph_browser, paragraph_view
 
 
 def test_words_keep_inner_apostrophes_and_hyphens_and_drop_punctuation():
@@ -58,13 +58,13 @@ def test_table_escapes_cells_and_labels_headers():
 
 def test_paragraph_browser_links_one_view_per_paragraph():
     text = load_corpus(ROOT)["solidarity-oil-workers"]
-    browser = paragraph_browser(text, "../chapters/texts/solidarity-oil-workers.html")
+    browser = paragraph_browser(text)
     dropdown, stack = browser.children
     assert [label for label, _ in dropdown.options] == [f"Paragraph {n}" for n in range(1, 9)]
     assert len(stack.children) == 8
     assert "Nazarbayev clique" in stack.children[6].value
     assert "a quotation from another text" in stack.children[6].value
-    assert 'href="../chapters/texts/solidarity-oil-workers.html#p3"' in paragraph_view(text, 3, "../chapters/texts/solidarity-oil-workers.html")
+    assert 'href="../chapters/texts/solidarity-oil-workers.html#p3"' in paragraph_view(text, 3)
 
 
 def test_reading_applies_suggested_readings_only_for_counting():
@@ -80,7 +80,7 @@ def test_figures_carry_alt_text_and_caption():
     import matplotlib.pyplot as plt
     import pytest
 
-    from studyguide.style import figure_style, finish
+    from studyguide.views.style import figure_style, finish
 
     with figure_style():
         fig, ax = plt.subplots()

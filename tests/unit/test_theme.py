@@ -5,22 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_SIDECAR, ROOT
+from support import GOOD_SIDECAR, ROOT
 
 from studyguide import InputError, load_corpus
-from studyguide.theme import (
-    Lexicon,
-    compare,
-    context,
-    evidence_rows,
-    find_matches,
-    lexicon_for,
-    load_lexicon,
-    overlaps,
-    read_lexicon,
-    score_paragraphs,
-    score_sentences,
-)
+from studyguide.analysis.themes import (compare, context, densest_sentences, evidence_rows, find_matches,
+                                        leading_changes, overlaps, score_paragraphs, score_sentences)
+from studyguide.knowledge.lexicon import Lexicon, read_lexicon
+from studyguide.knowledge.project import load_project
 
 SMALL = """\
 [[theme]]
@@ -76,12 +67,12 @@ def test_small_lexicon_loads_in_order(small):
 
 def test_unknown_key_names_its_line(tmp_path):
     error = error_of(tmp_path, SMALL.replace('symbol = "✚"', 'symbol = "✚"\ncolor = "#000000"'))
-    assert error.line == 16 and "unknown key 'color'" in error.reason
+    assert error.line == 16 and "unknown field 'color' (did you mean 'colour'?)" in error.reason
 
 
 def test_bad_rule_key_is_unknown(tmp_path):
     error = error_of(tmp_path, SMALL.replace('stem = ["exploitation"]', 'lemma = ["exploitation"]'))
-    assert error.line == 8 and "unknown key 'lemma'" in error.reason
+    assert error.line == 8 and "unknown field 'lemma'" in error.reason
 
 
 def test_bad_pattern_names_its_line(tmp_path):
@@ -101,16 +92,16 @@ def test_colour_outside_palette_and_reused_symbol(tmp_path):
 
 
 def test_missing_field_theme_without_cues_and_malformed_toml(tmp_path):
-    assert "missing 'label'" in error_of(tmp_path, SMALL.replace('label = "War"\n', "")).reason
+    assert "theme 2: missing required field 'label'" in error_of(tmp_path, SMALL.replace('label = "War"\n', "")).reason
     no_cues = SMALL.replace('exact = ["war"]\n', "").replace('pattern = ["bomb\\\\w*"]\n', "")
     assert "has no cues" in error_of(tmp_path, no_cues).reason
     error = error_of(tmp_path, SMALL.replace('exact = ["war"]', 'exact = ["war"'))
     assert error.reason.startswith("malformed TOML") and error.line == 17
-    assert "unknown key 'themes'" in error_of(tmp_path, "[[themes]]\nid = 'x'\n").reason
+    assert "unknown field 'themes' (did you mean 'theme'?)" in error_of(tmp_path, "[[themes]]\nid = 'x'\n").reason
 
 
 def test_the_project_lexicon_is_valid():
-    lexicon = load_lexicon(ROOT)
+    lexicon = load_project(ROOT).lexicon
     assert 5 <= len(lexicon) <= 8
     assert len({t.symbol for t in lexicon}) == len(lexicon)
 
@@ -140,8 +131,8 @@ def test_negation_window_same_sentence_and_not_only(small):
 
 
 def _segment(source, lexicon):
-    from studyguide.theme import Segment
-    from studyguide.tokens import words
+    from studyguide.analysis.themes import Segment
+    from studyguide.analysis.tokens import words
 
     return Segment(1, None, source, len(words(source)), tuple(find_matches(source, lexicon)), False)
 
@@ -158,7 +149,7 @@ def test_scores_per_100_words_and_ties(small):
 
 def test_context_window():
     lexicon_words = "one two three four five six seven war eight nine ten eleven twelve thirteen fourteen"
-    from studyguide.theme import Cue, Theme
+    from studyguide.knowledge.lexicon import Cue, Theme
 
     lexicon = Lexicon((Theme("war", "War", "d", "#E69F00", "✚", (Cue("war", "exact"),)),))
     match = find_matches(lexicon_words, lexicon)[0]
@@ -182,8 +173,8 @@ def test_any_text_in_seeds(project, tmp_path):
                     "a.meta.toml": GOOD_SIDECAR.format(id="a")})
     (root / "data").mkdir()
     (root / "data" / "themes.toml").write_text(SMALL, "utf-8")
-    text = load_corpus(root).texts[0]
-    lexicon = lexicon_for(text)
+    project = load_project(root)
+    text, lexicon = project.corpus.texts[0], project.lexicon
     paragraphs = score_paragraphs(text, lexicon)
     assert [(s.count("class"), s.count("war"), s.words) for s in paragraphs] == [(1, 2, 5), (0, 0, 2)]
     sentences = score_sentences(text, lexicon)
@@ -196,9 +187,9 @@ def test_any_text_in_seeds(project, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed():
-    corpus = load_corpus(ROOT)
-    lexicon = load_lexicon(ROOT)
-    text = corpus["solidarity-oil-workers"]
+    project = load_project(ROOT)
+    lexicon = project.lexicon
+    text = project.corpus["solidarity-oil-workers"]
     return text, lexicon, score_paragraphs(text, lexicon)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from docutils import nodes
 
 from studyguide import InputError, load_corpus
-from studyguide.glossary import Glossary, Term, glossary_for, load_glossary, mark
-from studyguide.guide import chapter_uri, quotation, with_ellipses
+from studyguide.book.glossary import mark
+from studyguide.knowledge.glossary import Glossary, Term, load_glossary
 
 ENTRY = '[[term]]\nterm = "class war"\ndefinition = "Open conflict between classes."\n'
 
@@ -72,20 +72,19 @@ def test_the_project_glossary_loads_sorted_and_marks_terms_in_every_paragraph_gr
     text = load_corpus(ROOT)["solidarity-oil-workers"]
     marked = {t.term for p in text.paragraphs for _, _, t in glossary.find(p.text)}
     assert {"Stalinism", "free trade union", "self-organisation", "dark satanic", "Machiavellian", "media blackout"} <= marked
-    assert glossary_for(ROOT) == glossary
 
 
 @pytest.mark.parametrize(
     ("source", "message", "line"),
     [
         (ENTRY + "colour = 'red'\n", "unknown field 'colour'", 4),
-        ('[[term]]\nterm = "x"\n', "lacks 'definition'", 1),
-        (ENTRY + 'sources = ["ftp://example.org"]\n', "is not an http(s) URL", 4),
+        ('[[term]]\nterm = "x"\n', "term entry 1: missing required field 'definition'", 1),
+        (ENTRY + 'sources = ["ftp://example.org"]\n', "sources 'ftp://example.org' must be an http(s) URL", 4),
         (ENTRY + "forms = [1]\n", "every item of 'forms'", 4),
         (ENTRY + ENTRY.replace("class war", "war").replace('"Open', '"Other') + 'forms = ["Class War"]\n', "listed twice (also at line 1)", 4),
         (ENTRY + 'see = ["nothing"]\n', "see 'nothing' is not a headword", 4),
         ('[[term]\nterm = "x"\n', "malformed TOML", 1),
-        ("[other]\nx = 1\n", "unknown table 'other'", None),
+        ("[other]\nx = 1\n", "unknown field 'other'", None),
         ("", "no [[term]] entries", None),
     ],
 )
@@ -97,23 +96,3 @@ def test_bad_glossary_gives_one_line_naming_file_and_line(tmp_path, source, mess
     assert message in str(error), str(error)
     assert error.path.name == "glossary.toml"
     assert error.line == line
-
-
-def test_quotations_come_from_the_seed_exactly():
-    text = load_corpus(ROOT)["solidarity-oil-workers"]
-    assert quotation(text, 2, "You will not escape.") == "You will not escape."
-    assert quotation(text, 3, "A poor", "prison.") == "A poor reward and a new prison."
-    assert quotation(text, 3, "not in the text") is None
-    assert quotation(text, 3, "A poor", "not in the text") is None
-
-
-def test_ellipses_mark_a_cut_inside_a_sentence():
-    body = "One two. Three four five. Six"
-    assert with_ellipses(body, "One two.") == "One two."
-    assert with_ellipses(body, "Three four") == "Three four …"
-    assert with_ellipses(body, "four five.") == "… four five."
-
-
-def test_chapter_links_are_relative_to_the_page():
-    assert chapter_uri("chapters/guide/commentary", "solidarity-oil-workers", 3) == "../texts/solidarity-oil-workers.html#p3"
-    assert chapter_uri("index", "solidarity-oil-workers", 1) == "chapters/texts/solidarity-oil-workers.html#p1"

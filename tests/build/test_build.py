@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BODY_FOR_CLI, ROOT, build, copy_project, snapshot
+from support import BODY_FOR_CLI, ROOT, build, copy_project, snapshot
 
 from studyguide import load_corpus
 
@@ -137,7 +137,7 @@ def test_self_hosted_widget_scripts_are_present(built_book):
 def test_html_in_a_seed_is_escaped_and_a_new_text_becomes_a_chapter(tmp_path):
     root = copy_project(tmp_path / "book")
     (root / "seeds" / "010_letter.txt").write_text(BODY_FOR_CLI.replace("First paragraph.", "First <script>alert('x')</script> paragraph."))
-    from studyguide.scaffold import scaffold
+    from studyguide.cli.scaffold import scaffold
 
     scaffold(root / "seeds" / "010_letter.txt", root)
     seeds_before = snapshot(root / "seeds")

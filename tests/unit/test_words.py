@@ -7,23 +7,21 @@ import math
 from collections import Counter
 
 import pytest
-from conftest import GOOD_SIDECAR, ROOT
+from support import GOOD_SIDECAR, ROOT
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from studyguide import load_corpus
-from studyguide.collocation import bigram_finder, collocations, ngrams, top_ngrams
-from studyguide.concordance import concordance, kwic_html
-from studyguide.dispersion import describe, dispersion_figure, paragraph_starts, positions
-from studyguide.frequency import (
-    corpus_profiles, mattr, paragraph_words, per_thousand, rank_of, reading_rows, stopword_share,
-    stopwords, text_profile, text_tokens, top_words, word_counts,
-)
-from studyguide.keyness import (
-    against_general_english, against_others, distinctive, keyness, keyness_chart, log_likelihood, log_ratio,
-    reference_size_effect,
-)
-from studyguide.tokens import fast_words, sentences, word_spans, words
-from studyguide.word_explorer import key_words, word_explorer, word_view, word_weights
+from studyguide.analysis.collocation import bigram_finder, collocations, ngrams, top_ngrams
+from studyguide.analysis.concordance import concordance
+from studyguide.views.kwic import kwic_html
+from studyguide.analysis.dispersion import describe, paragraph_starts, positions
+from studyguide.views.dispersion_plot import dispersion_figure
+from studyguide.analysis.frequency import corpus_profiles, mattr, paragraph_words, per_thousand, rank_of, reading_rows, stopword_share, stopwords, text_profile, text_tokens, top_words, word_counts
+from studyguide.analysis.keyness import against_general_english, against_others, distinctive, keyness, log_likelihood, log_ratio, reference_size_effect
+from studyguide.views.keyness_chart import keyness_chart
+from studyguide.analysis.keywords import address_words, highlight_words, key_words, word_weights
+from studyguide.analysis.tokens import sentences, word_spans, words
+from studyguide.views.word_explorer import word_explorer, word_view
 
 NOTE = """
 [[notes]]
@@ -117,7 +115,9 @@ def test_stopwords_come_from_the_stop_words_package():
     assert not {"workers", "bourgeoisie", "kazakhstan"} & english
     assert stopwords("en-GB") == english
     assert stopwords("xx") == frozenset()
-    assert stopword_share(Counter({"the": 3, "cat": 2, "you": 1}), english) == (2, 4)
+    share = stopword_share(Counter({"the": 3, "cat": 2, "you": 1}), english)
+    assert (share.types, share.tokens, share.distinct, share.running) == (2, 4, 3, 6)
+    assert [w.word for w in share.frequent] == ["the", "you"] and round(share.percent) == 67
 
 
 # --- keyness --------------------------------------------------------------------------
@@ -291,8 +291,20 @@ def test_word_explorer_views_and_live_box():
     assert "single word" in word_view(text, "oil workers")
 
 
-def test_fast_words_agree_with_words():
+def test_words_are_the_words_of_word_spans():
     for sample in ("It's the family's \"free\" self-organization - 2011, i.e. now", "İSTANBUL Ünion’s ﬁne", ""):
-        assert fast_words(sample) == words(sample)
+        assert words(sample) == [w for w, _, _ in word_spans(sample)]
+        assert all(sample[start:end].lower() == w for w, start, end in word_spans(sample))
+
+
+def test_highlighted_words_come_from_the_text_alone(project):
     text = load_corpus(ROOT)["solidarity-oil-workers"]
-    assert all(fast_words(text.reading(p.number)) == words(text.reading(p.number)) for p in text.paragraphs)
+    chosen = highlight_words(text)
+    distinct = [k.word for k in distinctive(against_general_english(word_counts(text), text.language), 2)]
+    assert chosen[:2] == distinct and chosen[2:] == address_words(text)[:1] == ["you"]
+    # a second text changes nothing for the first
+    root = project({"a.txt": "A Title\n\nWe want bread. We want peace. Bread and peace for all.\n",
+                    "a.meta.toml": GOOD_SIDECAR.format(id="a"), "b.txt": (ROOT / "seeds" / "000_3d1b1157ff71cf0a.txt").read_bytes(),
+                    "b.meta.toml": (ROOT / "seeds" / "000_3d1b1157ff71cf0a.meta.toml").read_text()})
+    assert highlight_words(load_corpus(root)["solidarity-oil-workers"]) == chosen
+    assert highlight_words(load_corpus(root)["a"])[-1] == "we"

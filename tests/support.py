@@ -1,0 +1,233 @@
+"""What the tests share: the project's paths, throw-away projects, one way to build and to read
+a built page (BeautifulSoup), and a browser visit that records every request and console error.
+
+The server and Chromium settings come from the package itself (:mod:`studyguide.cli.serve`,
+:mod:`studyguide.cli.browser`), which the benchmarks use too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup
+
+from studyguide.cli.browser import chromium_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "000_3d1b1157ff71cf0a"
+TEXT_ID = "solidarity-oil-workers"
+CHAPTER = f"chapters/texts/{TEXT_ID}.html"
+CHROMIUM = chromium_path()
+
+GOOD_SIDECAR = """\
+id = "{id}"
+title = "A Title"
+author = "someone"
+language = "en"
+published_in = "a forum"
+date = "2012-05"
+source_urls = ["https://example.org/post"]
+"""
+BODY = "A Title\n\nFirst paragraph,\nwrapped.\n\n\nSecond paragraph.\n"
+BODY_FOR_CLI = "A letter to the workers\n\nFirst paragraph.\n\nSecond <b>paragraph</b> & more.\n"
+
+
+def sidecar(text_id: str = "a", extra: str = "") -> str:
+    return GOOD_SIDECAR.format(id=text_id) + extra
+
+
+# --- projects and builds ---------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of this project without its environment, build output or git data."""
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".research")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def build(project_root: Path, output: Path) -> subprocess.CompletedProcess:
+    """Build the book with the README's build command (warnings are errors)."""
+    return subprocess.run(
+        [sys.executable, "-m", "studyguide", "build", "--path-output", str(output)],
+        cwd=project_root, capture_output=True, text=True,
+        env={**os.environ, "STUDYGUIDE_ROOT": str(project_root)},
+    )
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Name -> (size, mtime in ns, bytes) of every file under ``folder``."""
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# --- built pages -----------------------------------------------------------------------
+
+BLOCK = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section",
+         "blockquote", "table", "caption", "ul", "ol", "dl", "nav", "header", "footer", "main", "figcaption"}
+ASSET_TAGS = ("script", "img", "source", "audio", "video", "iframe")
+
+
+class Page:
+    """One built page, parsed with BeautifulSoup."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.soup = BeautifulSoup(source, "html.parser")
+
+    @property
+    def ids(self) -> set[str]:
+        return {tag["id"] for tag in self.soup.find_all(id=True)}
+
+    @property
+    def assets(self) -> list[str]:
+        """Every script, image, media and stylesheet the page loads."""
+        found = [tag["src"] for tag in self.soup.find_all(ASSET_TAGS, src=True)]
+        found += [link["href"] for link in self.soup.find_all("link", href=True)
+                  if not {"canonical", "alternate"} & set(link.get("rel") or [])]
+        return found
+
+    def text_of(self, tag) -> str:
+        """The visible text of ``tag``: scripts and styles left out, blocks apart, whitespace collapsed."""
+        copy = BeautifulSoup(str(tag), "html.parser")
+        for hidden in copy.find_all(["script", "style"]):
+            hidden.decompose()
+        for block in copy.find_all(BLOCK):
+            block.insert_before(" ")
+            block.insert_after(" ")
+        return " ".join(copy.get_text("").split())
+
+    @property
+    def visible(self) -> str:
+        return self.text_of(self.soup)
+
+    def select(self, css: str) -> list:
+        return self.soup.select(css)
+
+    def one(self, css: str):
+        found = self.soup.select_one(css)
+        assert found is not None, f"no element matches {css!r}"
+        return found
+
+
+def page(html: Path, name: str) -> Page:
+    return Page((html / name).read_text("utf-8"))
+
+
+# --- browser visits ----------------------------------------------------------------------
+
+
+def is_local(url: str) -> bool:
+    return urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:"))
+
+
+def is_file(url: str) -> bool:
+    return url.startswith(("file:", "data:", "blob:", "about:"))
+
+
+def wait_for_widgets(page) -> None:
+    """Wait until every saved widget view on the page has rendered: acting on a
+    widget whose siblings are still being created can race the embed script."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+              .every(s => s.parentElement.querySelector('.widget-subarea .jupyter-widgets'))"""
+    )
+
+
+class Visit:
+    """Opens pages in a fresh browser context, blocking and recording every request that leaves the book."""
+
+    def __init__(self, browser, allowed=is_local, **context):
+        self.context = browser.new_context(**context)
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self._allowed = allowed
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if self._allowed(route.request.url):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, url: str):
+        self.page.goto(url, wait_until="networkidle")
+        wait_for_widgets(self.page)
+        return self.page
+
+    def assert_clean(self, where: str) -> None:
+        assert not self.blocked, f"{where}: third-party requests {self.blocked}"
+        assert not self.failed, f"{where}: failed requests {self.failed}"
+        assert not self.errors, f"{where}: console errors {self.errors}"
+
+    def close(self) -> None:
+        self.context.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+# --- bad input, shared by the loader's unit tests and the build's bad-input matrix -------
+
+BAD_TEXTS = {
+    "empty": (b"", "a.txt: empty text"),
+    "whitespace only": (b"  \n\t\n  ", "a.txt: empty text"),
+    "cp1252": ("A Title\n\nIt\u2019s bad.\n".encode("cp1252"), "a.txt:3: not valid UTF-8 (byte 0x92"),
+    "latin-1": ("A Title\n\nCaf\u00e9.\n".encode("latin-1"), "a.txt:3: not valid UTF-8 (byte 0xe9"),
+    "utf-16": ("A Title\n\nHello.\n".encode("utf-16"), "a.txt: UTF-16 encoded"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt:3: binary file"),
+    "control character": (b"A Title\n\nBell \x07 here.\n", "a.txt:3: control character U+0007"),
+    "only a title": (b"A Title\n", "a.txt: no body paragraphs"),
+}
+
+BAD_SIDECARS = {
+    "missing": (None, "a.meta.toml: missing sidecar"),
+    "malformed": ('id = "a"\ntitle = \n', "a.meta.toml:2: malformed TOML"),
+    "unknown field": (sidecar(extra='colour = "red"\n'), "a.meta.toml:8: unknown field 'colour'"),
+    "misspelt field": (sidecar(extra='auther = "x"\n'), "unknown field 'auther' (did you mean 'author'?)"),
+    "wrong type": (sidecar().replace('date = "2012-05"', "date = 2012"), "a.meta.toml:6: field 'date' must be a string, not an integer"),
+    "missing required": (sidecar().replace('author = "someone"\n', ""), "missing required field 'author'"),
+    "bad id": (sidecar("Not An Id"), "a.meta.toml:1: id 'Not An Id' must be lowercase letters"),
+    "bad language": (sidecar().replace('"en"', '"english!"'), "a.meta.toml:4: language 'english!' must be a language tag"),
+    "bad date": (sidecar().replace('"2012-05"', '"May 2012"'), "a.meta.toml:6: date 'May 2012' is not YYYY"),
+    "bad range": (sidecar().replace('"2012-05"', '"2012-05/2011"'), "a.meta.toml:6: date '2012-05/2011' ends before it starts"),
+    "open range both ways": (sidecar().replace('"2012-05"', '"../.."'), "a.meta.toml:6: date '../..' has no known end"),
+    "bad url": (sidecar().replace("https://example.org/post", "javascript:alert(1)"), "must be an http(s) URL"),
+    "wrong item type": (sidecar(extra="quotations = ['7']\n"), "every item of 'quotations' must be an integer"),
+    "quotation out of range": (sidecar(extra="quotations = [9]\n"), "quotations names paragraph 9, but the text has 2"),
+    "note field unknown": (
+        sidecar(extra='[[notes]]\nparagraph = 1\noriginal = "First"\nnote = "n"\nfix = "x"\n'),
+        "a.meta.toml:12: notes entry 1: unknown field 'fix'",
+    ),
+    "note lacks field": (sidecar(extra='[[notes]]\nparagraph = 1\nnote = "n"\n'),
+                         "a.meta.toml:8: notes entry 1: missing required field 'original'"),
+    "note not in paragraph": (
+        sidecar(extra='[[notes]]\nparagraph = 2\noriginal = "First"\nnote = "n"\n'),
+        "note 1: 'First' does not occur in paragraph 2",
+    ),
+    "note ambiguous": (
+        sidecar(extra='[[notes]]\nparagraph = 1\noriginal = "ap"\nnote = "n"\n'),
+        "occurs 2 times (quote more context)",
+    ),
+    "responds_to unknown key": (sidecar(extra='[responds_to]\ntitel = "x"\n'),
+                                "a.meta.toml:9: responds_to: unknown field 'titel' (did you mean 'title'?)"),
+    "responds_to bad date": (sidecar(extra='[responds_to]\ndate = "spring 2012"\n'), "a.meta.toml:9: responds_to: date 'spring 2012'"),
+    "not utf-8": (sidecar().encode("utf-8") + b'author_note = "caf\xe9"\n', "a.meta.toml:8: not valid UTF-8"),
+}

@@ -1,0 +1,73 @@
+"""The notebooks: one set-up cell from one template, that works in the kernel it runs in, and thin cells."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import site
+import subprocess
+import sys
+
+import pytest
+from support import ROOT
+
+from studyguide.cli.notebook_setup import TAGS, TEMPLATE, cell_source, first_cell, notebooks, repository_url
+
+
+def code_cells(path):
+    return [c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == "code"]
+
+
+def test_every_notebook_starts_with_the_one_set_up_cell():
+    expected = cell_source(ROOT)
+    assert repository_url(ROOT) in expected and expected == TEMPLATE.format(url=repository_url(ROOT))
+    assert notebooks(ROOT)
+    for path in notebooks(ROOT):
+        cell = first_cell(path)
+        assert "".join(cell["source"]) == expected, f"{path.name}: run python -m studyguide setup-cells"
+        assert cell["metadata"]["tags"] == TAGS
+
+
+def test_the_repository_address_is_written_only_in_the_config_and_the_set_up_cells():
+    url = repository_url(ROOT)
+    places = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".yml", ".toml", ".ipynb", ".txt"}
+              and not {".venv", "_build", ".git", "_vendor"} & set(p.relative_to(ROOT).parts) and url in p.read_text("utf-8", "replace")]
+    assert {str(p.relative_to(ROOT)) for p in places} == {"_config.yml", *(f"notebooks/{p.name}" for p in notebooks(ROOT))}
+
+
+def test_code_cells_are_short_and_define_nothing():
+    for path in notebooks(ROOT):
+        for cell in code_cells(path)[1:]:
+            source = "".join(cell["source"])
+            assert len(source.splitlines()) <= 15, f"{path.name}: a long cell belongs in the package:\n{source}"
+            defined = [n for n in ast.walk(ast.parse(source)) if isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Lambda))]
+            assert not defined, f"{path.name}: a helper defined in a cell belongs in the package:\n{source}"
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the project as a git repository to clone")
+def test_set_up_cell_makes_the_package_importable_in_the_same_kernel(tmp_path):
+    """In a fresh interpreter that cannot import the package (like Colab's kernel), run the
+    cell (cloning this repository instead of GitHub's, pip in dry-run so this environment is
+    left alone), then import and use the package in the same process."""
+    cell = cell_source(ROOT).replace(repository_url(ROOT), ROOT.as_uri())
+    program = (
+        "import sys\n"
+        f"sys.path.extend({site.getsitepackages()!r})  # the environment's packages, but not its .pth files\n"
+        "import importlib.util\n"
+        "assert importlib.util.find_spec('studyguide') is None\n"
+        + cell + "\n"
+        "import studyguide\n"
+        "from studyguide import load_project\n"
+        "print(studyguide.__file__)\n"
+        "print(len(load_project().corpus.texts))\n"
+    )
+    # PIP_NO_BUILD_ISOLATION=0 means "no build isolation" (pip reads the variable as the option's negation)
+    env = {**os.environ, "PIP_DRY_RUN": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_NO_DEPS": "1"}
+    env.pop("STUDYGUIDE_ROOT", None)
+    result = subprocess.run([sys.executable, "-S", "-c", program], cwd=tmp_path, capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    module, texts = result.stdout.strip().splitlines()[-2:]
+    assert module == str(tmp_path / "study-guide" / "studyguide" / "__init__.py")
+    assert int(texts) >= 1
