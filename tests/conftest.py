@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import CHROMIUM, ROOT, build, snapshot
 
 from studyguide.cli.browser import launch, sync_playwright
 from studyguide.cli.serve import serve
+from support import CHROMIUM, ROOT, build, snapshot
 
 
 @pytest.fixture

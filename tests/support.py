@@ -7,16 +7,14 @@ The server and Chromium settings come from the package itself (:mod:`studyguide.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
+from studyguide.cli import sandbox
 from studyguide.cli.browser import chromium_path
+from studyguide.cli.sandbox import build  # noqa: F401  (the tests' one way to build)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_3d1b1157ff71cf0a"
@@ -41,23 +39,12 @@ def sidecar(text_id: str = "a", extra: str = "") -> str:
     return GOOD_SIDECAR.format(id=text_id) + extra
 
 
-# --- projects and builds ---------------------------------------------------------------
+# --- projects and builds (a build goes through studyguide.cli.sandbox, as the benchmarks' do) ---
 
 
 def copy_project(target: Path) -> Path:
     """A copy of this project without its environment, build output or git data."""
-    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".research")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
-
-
-def build(project_root: Path, output: Path) -> subprocess.CompletedProcess:
-    """Build the book with the README's build command (warnings are errors)."""
-    return subprocess.run(
-        [sys.executable, "-m", "studyguide", "build", "--path-output", str(output)],
-        cwd=project_root, capture_output=True, text=True,
-        env={**os.environ, "STUDYGUIDE_ROOT": str(project_root)},
-    )
+    return sandbox.copy_project(ROOT, target)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:

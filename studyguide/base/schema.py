@@ -81,6 +81,15 @@ class TomlFile:
         self.lines = self.source.split("\n")
         self._headers = [n for n, line in enumerate(self.lines, 1) if re.match(r"^\s*\[", line)]
 
+    @classmethod
+    def load(cls, path: Path | str, missing: str, top: Schema) -> TomlFile:
+        """The file at ``path`` with its top-level keys checked against ``top``; ``missing`` says what is absent."""
+        if not Path(path).is_file():
+            raise InputError(path, missing)
+        toml = cls(path)
+        toml.check(toml.data, top)
+        return toml
+
     # ---------------------------------------------------------------- where things are
 
     @property

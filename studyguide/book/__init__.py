@@ -22,8 +22,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..base.version import __version__
 from ..base.errors import InputError
+from ..base.version import __version__
 from . import data, upstream, vendor
 from .chapter import SeedTextDirective
 from .fields import SidecarFieldsDirective

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..base.collection import Index
-from ..base.errors import InputError
+from ..base.collection import Keyed
 from ..base.schema import URL, Field, TomlFile
 
 GLOSSARY_FILE = Path("data") / "glossary.toml"
@@ -50,22 +49,18 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Glossary:
+class Glossary(Keyed[Term], items="terms", kind="glossary term"):
+    """The terms, sorted by headword; ``glossary[headword]`` finds one, ignoring case."""
+
     path: Path
     terms: tuple[Term, ...]
 
-    def __iter__(self):
-        return iter(self.terms)
-
-    def __len__(self) -> int:
-        return len(self.terms)
-
-    @cached_property
-    def _index(self) -> Index[Term]:
-        return Index(self.terms, "glossary term", key=lambda term: term.key)
+    @staticmethod
+    def key_of(term: Term) -> str:
+        return term.key
 
     def __getitem__(self, name: str) -> Term:
-        return self._index[name.lower()]
+        return super().__getitem__(name.lower())
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
@@ -93,11 +88,7 @@ class Glossary:
 
 def load_glossary(path: Path | str) -> Glossary:
     """Parse and check ``data/glossary.toml``; raise :class:`InputError` on any problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "missing glossary file")
-    toml = TomlFile(path)
-    toml.check(toml.data, {"term": Field(list, False, "The entries.", dict)})
+    toml = TomlFile.load(path, "missing glossary file", {"term": Field(list, False, "The entries.", dict)})
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for number, entry, span in toml.entries("term"):

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 from pathlib import Path
 
-from ..base.collection import Index
+from ..base.collection import Keyed
 from ..base.errors import InputError
 from ..base.schema import ID, Field, TomlFile
 from .symbols import PALETTE, SYMBOLS
@@ -65,24 +64,11 @@ class Theme:
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """The themes in the order the tracker shows them."""
+class Lexicon(Keyed[Theme], items="themes", kind="theme"):
+    """The themes in the order the tracker shows them; ``lexicon[id]`` finds one."""
 
     themes: tuple[Theme, ...]
     path: Path | None = None
-
-    def __iter__(self):
-        return iter(self.themes)
-
-    def __len__(self) -> int:
-        return len(self.themes)
-
-    @cached_property
-    def _index(self) -> Index[Theme]:
-        return Index(self.themes, "theme")
-
-    def __getitem__(self, theme_id: str) -> Theme:
-        return self._index[theme_id]
 
     def with_cues(self, theme_id: str, cues: tuple[Cue, ...]) -> Lexicon:
         """A copy in which one theme has ``cues`` (the data file is not changed)."""
@@ -130,11 +116,7 @@ def parse_cues(source: str, where: str = "cue editor") -> tuple[Cue, ...]:
 
 def read_lexicon(path: Path | str) -> Lexicon:
     """Parse and check a theme lexicon; any problem is a one-line :class:`InputError`."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "no theme lexicon here")
-    toml = TomlFile(path)
-    toml.check(toml.data, {"theme": Field(list, False, "The themes.", dict)})
+    toml = TomlFile.load(path, "no theme lexicon here", {"theme": Field(list, False, "The themes.", dict)})
     themes: list[Theme] = []
     id_lines: dict[str, int | None] = {}
     for number, entry, span in toml.entries("theme"):

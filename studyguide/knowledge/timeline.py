@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..base.collection import Index
+from ..base.collection import Index, Keyed
 from ..base.dates import MONTHS, When, parse_date
-from ..base.errors import InputError
 from ..base.schema import ID, URL, Field, Span, TomlFile
 
 TIMELINE_FILE = Path("data") / "timeline.toml"
@@ -133,29 +131,16 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Timeline:
-    """All events (in date order) and contested figures of one timeline file."""
+class Timeline(Keyed[Event], items="events", kind="event"):
+    """All events (in date order) and contested figures of one timeline file; ``timeline[id]`` finds an event."""
 
     path: Path
     events: tuple[Event, ...]
     figures: tuple[Figure, ...]
 
-    def __iter__(self) -> Iterator[Event]:
-        return iter(self.events)
-
-    def __len__(self) -> int:
-        return len(self.events)
-
-    @cached_property
-    def _events(self) -> Index[Event]:
-        return Index(self.events, "event")
-
     @cached_property
     def _figures(self) -> Index[Figure]:
         return Index(self.figures, "figure")
-
-    def __getitem__(self, event_id: str) -> Event:
-        return self._events[event_id]
 
     def figure(self, figure_id: str) -> Figure:
         return self._figures[figure_id]
@@ -185,11 +170,7 @@ class Timeline:
 
 def load_timeline(path: Path | str) -> Timeline:
     """Read and check a timeline file; raise :class:`InputError` naming file and line."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "timeline file not found")
-    toml = TomlFile(path)
-    toml.check(toml.data, FILE_FIELDS)
+    toml = TomlFile.load(path, "timeline file not found", FILE_FIELDS)
     events = [_event(toml, entry, number, span) for number, entry, span in toml.entries("event")]
     if not events:
         raise toml.error("no [[event]] entries")

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
-from ..base.collection import Index
+from ..base.collection import Keyed
 from ..base.errors import InputError
 from .sidecar import SUFFIX as SIDECAR_SUFFIX
 from .text import SUFFIX as TEXT_SUFFIX
@@ -24,27 +23,11 @@ SEEDS = "seeds"
 
 
 @dataclass(frozen=True)
-class Corpus:
-    """All seed texts, ordered by file name (the order of the book's chapters)."""
+class Corpus(Keyed[Text], items="texts", kind="text"):
+    """All seed texts, ordered by file name (the order of the book's chapters); ``corpus[id]`` finds one."""
 
     root: Path
     texts: tuple[Text, ...]
-
-    def __iter__(self):
-        return iter(self.texts)
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    @cached_property
-    def _index(self) -> Index[Text]:
-        return Index(self.texts, "text")
-
-    def __getitem__(self, text_id: str) -> Text:
-        return self._index[text_id]
-
-    def __contains__(self, text_id: object) -> bool:
-        return text_id in self._index
 
 
 def project_root(start: Path | None = None) -> Path:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..analysis.address import paragraph_address
+from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
-from .style import HATCHES, PALETTE, Figure, figure_style, finish, plt
+from .style import HATCHES, Figure, figure_style, finish, plt
 
 
 def address_figure(text: Text) -> Figure:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from ..analysis.dispersion import describe, paragraph_starts, positions
 from ..analysis.frequency import Token
-from .style import MARKERS, PALETTE, Figure, figure_style, finish, plt
+from ..knowledge.symbols import MARKERS, PALETTE
+from .style import Figure, figure_style, finish, plt
 
 
 def dispersion_figure(tokens: Sequence[Token], words: Sequence[str], title: str, height: float | None = None) -> Figure:

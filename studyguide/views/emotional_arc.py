@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..analysis.sentiment import paragraph_scores, polarity, sentence_scores
+from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
-from .style import PALETTE, Figure, figure_style, finish, plt
+from .style import Figure, figure_style, finish, plt
 
 
 def arc_figure(text: Text) -> Figure:

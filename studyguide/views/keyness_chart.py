@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysis.keyness import Keyword
-from .style import PALETTE, Figure, figure_style, finish, plt
+from ..knowledge.symbols import PALETTE
+from .style import Figure, figure_style, finish, plt
 
 
 def keyness_chart(keywords: Sequence[Keyword], title: str, reference: str = "general English") -> Figure:

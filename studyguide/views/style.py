@@ -22,7 +22,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ..knowledge.symbols import MARKERS, PALETTE  # noqa: E402
+from ..knowledge.symbols import PALETTE  # noqa: E402
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 INK = "#1a1a1a"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.text import Text
-from .style import INK, Figure, figure_style, finish, plt
+from .style import INK, figure_style, finish, plt
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):

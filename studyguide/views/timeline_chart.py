@@ -18,8 +18,9 @@ from IPython.display import HTML
 
 from ..analysis.placement import TextMark
 from ..knowledge.sources import site_name
+from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
-from .style import MARKERS, PALETTE, Figure, figure_style, finish, plt
+from .style import Figure, figure_style, finish, plt
 
 # Category -> (colour, marker). Yellow, the faintest colour in print, goes to the
 # category with fewest events and gets a dark outline (EDGE).

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from support import GOOD_SIDECAR, ROOT
-
 from studyguide import load_corpus
-from studyguide.analysis.address import address_rows, author_totals, imperative_clause, imperative_rows, looks_quoted, paragraph_address, second_person_sentences, sentence_end
+from studyguide.analysis.address import (
+    address_rows,
+    author_totals,
+    imperative_clause,
+    imperative_rows,
+    looks_quoted,
+    paragraph_address,
+    second_person_sentences,
+    sentence_end,
+)
+from support import GOOD_SIDECAR, ROOT
 
 
 def test_imperative_heuristic():

@@ -3,10 +3,9 @@
 import subprocess
 import sys
 
-from support import BODY_FOR_CLI, copy_project
-
 from studyguide import load_corpus
 from studyguide.cli.scaffold import slug
+from support import BODY_FOR_CLI, copy_project
 
 
 def run(root, *args):

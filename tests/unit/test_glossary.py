@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import ROOT
 from docutils import nodes
 
 from studyguide import InputError, load_corpus
 from studyguide.book.glossary import mark
 from studyguide.knowledge.glossary import Glossary, Term, load_glossary
+from support import ROOT
 
 ENTRY = '[[term]]\nterm = "class war"\ndefinition = "Open conflict between classes."\n'
 

@@ -11,6 +11,7 @@ import ast
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 PACKAGE = ROOT / "studyguide"

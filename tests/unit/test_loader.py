@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import BAD_SIDECARS, BAD_TEXTS, BODY, sidecar
 
 from studyguide import InputError, load_corpus
 from studyguide.base.dates import parse_period
 from studyguide.texts.text import MAX_BYTES, split_paragraphs
+from support import BAD_SIDECARS, BAD_TEXTS, BODY, sidecar
 
 
 def one_line_error(root, match: str) -> InputError:

@@ -10,9 +10,9 @@ import subprocess
 import sys
 
 import pytest
-from support import ROOT
 
 from studyguide.cli.notebook_setup import TAGS, TEMPLATE, cell_source, first_cell, notebooks, repository_url
+from support import ROOT
 
 
 def code_cells(path):

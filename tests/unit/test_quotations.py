@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from support import ROOT, TEXT_ID
-
 from studyguide import load_corpus
 from studyguide.analysis.counts import count, in_words
 from studyguide.analysis.quotations import find_quotation, quotation, with_ellipses
 from studyguide.texts.pages import chapter_url, page_url
+from support import ROOT, TEXT_ID
 
 
 def text():

@@ -3,9 +3,9 @@
 import hashlib
 
 import pytest
-from support import ROOT, SEED
 
 from studyguide import load_corpus
+from support import ROOT, SEED
 
 SEED_SHA256 = "2413a3d68f532e8d44e2208c9f0ba2156bc35dd56f197785e47370849582bb5d"
 

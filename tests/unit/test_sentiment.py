@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support import GOOD_SIDECAR, ROOT
 
 from studyguide import load_corpus
 from studyguide.analysis.sentiment import analyzer, compound, paragraph_rows, paragraph_scores, polarity, sentence_scores
 from studyguide.views.emotional_arc import arc_figure
+from support import GOOD_SIDECAR, ROOT
 
 
 def test_lexicon_comes_from_the_installed_package():

@@ -5,13 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import GOOD_SIDECAR, ROOT
 
-from studyguide import InputError, load_corpus
-from studyguide.analysis.themes import (compare, context, densest_sentences, evidence_rows, find_matches,
-                                        leading_changes, overlaps, score_paragraphs, score_sentences)
+from studyguide import InputError
+from studyguide.analysis.themes import (
+    compare,
+    context,
+    evidence_rows,
+    find_matches,
+    overlaps,
+    score_paragraphs,
+    score_sentences,
+)
 from studyguide.knowledge.lexicon import Lexicon, read_lexicon
 from studyguide.knowledge.project import load_project
+from support import GOOD_SIDECAR, ROOT
 
 SMALL = """\
 [[theme]]

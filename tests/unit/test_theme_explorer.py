@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from support import ROOT
 
 from studyguide import InputError, load_project
 from studyguide.analysis.themes import find_matches, score_paragraphs
@@ -11,6 +10,7 @@ from studyguide.book.chapter import theme_symbols
 from studyguide.knowledge.lexicon import parse_cues
 from studyguide.views.cue_editor import cue_editor
 from studyguide.views.theme_explorer import explorer, marked_paragraph
+from support import ROOT
 
 
 @pytest.fixture(scope="module")

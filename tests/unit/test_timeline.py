@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
 from studyguide import InputError, load_corpus
 from studyguide.analysis.placement import text_marks
 from studyguide.base.dates import parse_date
 from studyguide.knowledge.timeline import CATEGORIES, PRECISIONS, load_timeline
+from support import ROOT
 
 DATA = ROOT / "data" / "timeline.toml"
 

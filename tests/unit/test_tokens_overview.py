@@ -1,12 +1,11 @@
 """Tokens, size figures and the tables and widgets that show them, on hand-checkable texts."""
 
-from support import GOOD_SIDECAR, ROOT
-
 from studyguide import load_corpus
 from studyguide.analysis.overview import corpus_overview, paragraph_rows, text_overview
-from studyguide.views.tables import table
 from studyguide.analysis.tokens import sentences, words
 from studyguide.views.paragraph_browser import paragraph_browser, paragraph_view
+from studyguide.views.tables import table
+from support import GOOD_SIDECAR, ROOT
 
 
 def test_words_keep_inner_apostrophes_and_hyphens_and_drop_punctuation():

@@ -7,21 +7,42 @@ import math
 from collections import Counter
 
 import pytest
-from support import GOOD_SIDECAR, ROOT
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from studyguide import load_corpus
 from studyguide.analysis.collocation import bigram_finder, collocations, ngrams, top_ngrams
 from studyguide.analysis.concordance import concordance
-from studyguide.views.kwic import kwic_html
 from studyguide.analysis.dispersion import describe, paragraph_starts, positions
-from studyguide.views.dispersion_plot import dispersion_figure
-from studyguide.analysis.frequency import corpus_profiles, mattr, paragraph_words, per_thousand, rank_of, reading_rows, stopword_share, stopwords, text_profile, text_tokens, top_words, word_counts
-from studyguide.analysis.keyness import against_general_english, against_others, distinctive, keyness, log_likelihood, log_ratio, reference_size_effect
-from studyguide.views.keyness_chart import keyness_chart
+from studyguide.analysis.frequency import (
+    corpus_profiles,
+    mattr,
+    paragraph_words,
+    per_thousand,
+    rank_of,
+    reading_rows,
+    stopword_share,
+    stopwords,
+    text_profile,
+    text_tokens,
+    top_words,
+    word_counts,
+)
+from studyguide.analysis.keyness import (
+    against_general_english,
+    against_others,
+    distinctive,
+    keyness,
+    log_likelihood,
+    log_ratio,
+    reference_size_effect,
+)
 from studyguide.analysis.keywords import address_words, highlight_words, key_words, word_weights
 from studyguide.analysis.tokens import sentences, word_spans, words
+from studyguide.views.dispersion_plot import dispersion_figure
+from studyguide.views.keyness_chart import keyness_chart
+from studyguide.views.kwic import kwic_html
 from studyguide.views.word_explorer import word_explorer, word_view
+from support import GOOD_SIDECAR, ROOT
 
 NOTE = """
 [[notes]]

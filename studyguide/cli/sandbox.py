@@ -1,0 +1,29 @@
+"""A throw-away copy of the project, to build or change without touching the real one.
+
+Tests and benchmarks build the book in such copies (their output elsewhere), so
+that nothing they do reaches ``seeds/``, ``_build/`` or the execution cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..texts.corpus import ROOT_ENV
+
+LEFT_OUT = (".venv", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".research")
+
+
+def copy_project(root: Path, target: Path) -> Path:
+    """A copy of the project at ``root`` in ``target``, without its environment, build output or git data."""
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns(*LEFT_OUT))
+    return target
+
+
+def build(root: Path, output: Path) -> subprocess.CompletedProcess:
+    """Build the project at ``root`` into ``output`` with the README's build command (warnings are errors)."""
+    return subprocess.run([sys.executable, "-m", "studyguide", "build", "--path-output", str(output)],
+                          cwd=root, capture_output=True, text=True, env={**os.environ, ROOT_ENV: str(root)})
