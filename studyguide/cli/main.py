@@ -16,7 +16,8 @@ from pathlib import Path
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
-from ..knowledge.project import load_project
+from ..knowledge.project import load_project, own_addresses
+from ..knowledge.sources import audit
 from ..texts.corpus import project_root
 from . import handout
 from .browser import ToolMissing
@@ -59,6 +60,10 @@ def check(root: Path) -> None:
     if project.timeline is not None:
         print(f"ok  {project.timeline.path.relative_to(root)}  {len(project.timeline)} events, "
               f"{len(project.timeline.figures)} contested figures")
+    if project.sources is not None:
+        checked = audit(root, project.sources, own_addresses(root))
+        print(f"ok  {project.sources.path.relative_to(root)}  {len(project.sources.publishers)} publishers, "
+              f"{len(project.sources.ruled_out)} ruled out; {checked} cited URLs have a publisher and none is ruled out")
 
 
 def new(seed: Path, root: Path) -> None:

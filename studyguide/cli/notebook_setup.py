@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from ..base.errors import InputError
+from ..knowledge import project
 
 TEMPLATE = """\
 # Set-up for Colab or any kernel without the guide installed: fetch the repository and
@@ -35,11 +34,10 @@ TAGS = ["remove-cell"]
 
 
 def repository_url(root: Path) -> str:
-    """``repository.url`` from the book's ``_config.yml``."""
-    config = Path(root) / "_config.yml"
-    url = (yaml.safe_load(config.read_text("utf-8")) or {}).get("repository", {}).get("url")
-    if not isinstance(url, str) or not url.startswith("https://"):
-        raise InputError(config, "repository.url must be the https:// address of the guide's repository")
+    """``repository.url`` from the book's ``_config.yml``, which the set-up cell clones."""
+    url = project.repository_url(root)
+    if not url or not url.startswith("https://"):
+        raise InputError(Path(root) / "_config.yml", "repository.url must be the https:// address of the guide's repository")
     return url
 
 

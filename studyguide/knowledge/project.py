@@ -1,5 +1,8 @@
 """The project: the texts and the curated knowledge beside them, loaded once and checked.
 
+Loading also audits the sources (:func:`studyguide.knowledge.sources.audit`) when the
+project has a ``data/sources.toml``.
+
 The book's Sphinx extension loads one :class:`Project` per build, from Sphinx's
 source folder; notebooks and the command line load it from the folder they run
 in. A file that is absent gives ``None`` (a project of texts alone still builds);
@@ -11,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
+from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
 DATA_FOLDER = "data"
@@ -26,18 +32,36 @@ class Project:
     lexicon: Lexicon | None
     glossary: Glossary | None
     timeline: Timeline | None
+    sources: Sources | None
 
 
 def load_project(root: Path | str | None = None) -> Project:
     """Load and check the texts and every data file of the project at ``root``."""
     root = Path(root).resolve() if root else project_root()
-    return Project(
+    project = Project(
         root=root,
         corpus=load_corpus(root),
         lexicon=_optional(root / LEXICON_FILE, read_lexicon),
         glossary=_optional(root / GLOSSARY_FILE, load_glossary),
         timeline=_optional(root / TIMELINE_FILE, load_timeline),
+        sources=_optional(root / SOURCES_FILE, load_sources),
     )
+    if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
+        audit(root, project.sources, own_addresses(root))
+    return project
+
+
+def repository_url(root: Path) -> str | None:
+    """The project's repository address, configured once, as ``repository.url`` in ``_config.yml``."""
+    config = yaml.safe_load((Path(root) / "_config.yml").read_text("utf-8")) or {}
+    url = (config.get("repository") or {}).get("url")
+    return url if isinstance(url, str) else None
+
+
+def own_addresses(root: Path) -> tuple[str, ...]:
+    """The project's own web addresses: links there are not sources."""
+    url = repository_url(root)
+    return (url,) if url else ()
 
 
 def _optional(path: Path, load):

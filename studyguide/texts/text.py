@@ -71,11 +71,61 @@ class Text:
         Only notes that give a ``reading`` change anything ("tbe" -> "the"); the
         text shown to readers is always :attr:`Paragraph.text`, unchanged.
         """
-        text = self.paragraph(number).text
-        for note in self.notes_in(number):
-            if note.reading is not None:
-                text = text.replace(note.original, note.reading, 1)
-        return text
+        return self.aligned(number).text
+
+    def aligned(self, number: int) -> Reading:
+        """Paragraph ``number`` as counted, with where each change stands in the text as written."""
+        written = self.paragraph(number).text
+        notes = sorted((n for n in self.notes_in(number) if n.reading is not None), key=lambda n: written.index(n.original))
+        parts, changes, position = [], [], 0
+        for note in notes:
+            start = written.index(note.original)
+            parts.append(written[position:start])
+            at = sum(map(len, parts))
+            parts.append(note.reading)
+            changes.append(Change(at, at + len(note.reading), start, start + len(note.original), note))
+            position = start + len(note.original)
+        parts.append(written[position:])
+        return Reading(written, "".join(parts), tuple(changes))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One editors' reading: its span in the reading and the span of the original it replaces."""
+
+    start: int
+    end: int
+    written_start: int
+    written_end: int
+    note: EditorialNote
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A paragraph as counted (``text``) beside the paragraph as written, and the changes between them.
+
+    Analyses count on ``text``; whatever shows a paragraph to readers shows
+    ``written``, mapping positions with :meth:`written_position`.
+    """
+
+    written: str
+    text: str
+    changes: tuple[Change, ...]
+
+    def written_position(self, offset: int, end: bool = False) -> int:
+        """Where position ``offset`` of the reading stands in the text as written.
+
+        A position inside a changed stretch maps to the start of the original
+        (or, with ``end``, to its end), so a span that touches a change covers it whole.
+        """
+        shift = 0
+        for change in self.changes:
+            if offset <= change.start:
+                break
+            if offset < change.end or (end and offset == change.end):
+                return change.written_end if end else change.written_start
+            shift += (change.written_end - change.written_start) - (change.end - change.start)
+        return offset + shift
 
 
 def read_seed(path: Path) -> str:

@@ -7,6 +7,16 @@ from html import escape
 from ..analysis.concordance import Line
 from ..texts.pages import chapter_url
 from ..texts.text import Text
+from .written import written_html
+
+
+def context(line: Line, part: str) -> str:
+    """One column of a line as HTML: the text as written, readings marked, clipped with "…"."""
+    if part == "left":
+        return ("…" if line.clipped_left else "") + written_html(line.reading, (), line.left_start, line.start)
+    if part == "key":
+        return written_html(line.reading, (), line.start, line.end)
+    return written_html(line.reading, (), line.end, line.right_end) + ("…" if line.clipped_right else "")
 
 
 def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None, page: str = "notebooks/") -> str:
@@ -21,9 +31,9 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None
         "<tr>"
         f'<td style="text-align:right;white-space:nowrap"><a href="{escape(chapter_url(text.id, line.paragraph, page))}" '
         f'title="Read paragraph {line.paragraph} in the text">¶ {line.paragraph}</a></td>'
-        f'<td class="kwic-left" style="text-align:right;white-space:nowrap">{escape(line.left)}</td>'
-        f'<td class="kwic-key" style="text-align:center;font-weight:bold;white-space:nowrap">{escape(line.keyword)}</td>'
-        f'<td class="kwic-right" style="text-align:left;white-space:nowrap">{escape(line.right)}</td>'
+        f'<td class="kwic-left" style="text-align:right;white-space:nowrap">{context(line, "left")}</td>'
+        f'<td class="kwic-key" style="text-align:center;font-weight:bold;white-space:nowrap">{context(line, "key")}</td>'
+        f'<td class="kwic-right" style="text-align:left;white-space:nowrap">{context(line, "right")}</td>'
         "</tr>"
         for line in shown
     )

@@ -16,24 +16,26 @@ from IPython.display import HTML
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.pages import chapter_url
-from ..texts.text import Text
+from ..texts.text import Reading, Text
 from .widgets import switcher
+from .written import reading_mark, written_html
 
 
-def marked_paragraph(source: str, segment_matches, lexicon: Lexicon, theme_id: str) -> str:
-    """``source`` as HTML with the matches of one theme in <mark>, each titled with its cue."""
-    out, position = [], 0
+def marked_paragraph(reading: Reading, segment_matches, lexicon: Lexicon, theme_id: str) -> str:
+    """The paragraph as written, as HTML, with the matches of one theme in <mark>, each titled with its cue.
+
+    Matches are found in the editors' reading (what is counted); they are shown
+    where they stand in the text as written, and the readings are marked.
+    """
+    theme = lexicon[theme_id]
+    marks = []
     for m in sorted((m for m in segment_matches if m.theme == theme_id), key=lambda m: m.start):
-        out.append(escape(source[position : m.start]))
         status = "negated, not counted" if m.negated else "counted"
-        theme = lexicon[theme_id]
         title = f"{theme.label}: cue “{m.cue.text}” ({m.cue.rule}), {status}"
         cls = "theme-cue negated" if m.negated else "theme-cue"
-        out.append(f'<mark class="{cls}" data-theme="{theme.id}" title="{escape(title)}">'
-                   f"{escape(source[m.start:m.end])}<span class=\"sg-sr-only\"> ({escape(status)})</span></mark>")
-        position = m.end
-    out.append(escape(source[position:]))
-    return "".join(out)
+        marks.append(reading_mark(reading, m.start, m.end, f'<mark class="{cls}" data-theme="{theme.id}" title="{escape(title)}">',
+                                  "</mark>", f'<span class="sg-sr-only"> ({escape(status)})</span>'))
+    return written_html(reading, marks)
 
 
 def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segment], page: str = "notebooks/") -> str:
@@ -59,7 +61,7 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
             f'<div class="theme-paragraph"><p><a href="{escape(chapter_url(text.id, paragraph.number, page))}">Paragraph '
             f"{s.paragraph}</a>{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
             f"{s.score(theme_id):.1f} per 100 words.</p>"
-            f"<blockquote><p>{marked_paragraph(s.source, s.matches, lexicon, theme_id)}</p></blockquote></div>")
+            f"<blockquote><p>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
     body = "".join(paragraphs) or "<p>No paragraph of this text has a cue word of this theme.</p>"
     return (f'<div class="theme-view" data-theme="{theme.id}" lang="{escape(text.meta.language)}">'
             f"<p><strong>{escape(theme.symbol)} {escape(theme.label)}</strong>: {escape(theme.description)}</p>"

@@ -9,7 +9,8 @@ from studyguide.analysis.themes import find_matches, score_paragraphs
 from studyguide.book.chapter import theme_symbols
 from studyguide.knowledge.lexicon import parse_cues
 from studyguide.views.cue_editor import cue_editor
-from studyguide.views.theme_explorer import explorer, marked_paragraph
+from studyguide.texts.text import Reading
+from studyguide.views.theme_explorer import explorer, marked_paragraph, theme_view
 from support import ROOT
 
 
@@ -22,7 +23,7 @@ def seed():
 def test_marked_paragraph_escapes_and_marks_one_theme(seed):
     _, lexicon = seed
     source = "<b>media</b> & not news"
-    html = marked_paragraph(source, find_matches(source, lexicon), lexicon, "media")
+    html = marked_paragraph(Reading(source, source, ()), find_matches(source, lexicon), lexicon, "media")
     assert html.startswith("&lt;b&gt;<mark class=\"theme-cue\" data-theme=\"media\"")
     assert '<mark class="theme-cue negated"' in html and "(negated, not counted)" in html
     assert "<b>" not in html
@@ -61,3 +62,19 @@ def test_paragraph_symbols_in_score_order(seed):
     assert html.index("#theme-internationalism") < html.index("#theme-struggle")
     assert "#theme-media" not in html
     assert 'aria-label="Themes of paragraph 4"' in html
+
+
+def test_views_show_paragraphs_as_written_with_readings_marked(seed):
+    text, lexicon = seed
+    segments = score_paragraphs(text, lexicon)
+    view = theme_view(text, lexicon, "internationalism", segments)
+    assert "point <span class=\"sic\" title=\"As written; counted as “the”\">tbe" in view  # paragraph 4 as written
+    assert "point the way" not in view
+    reading = text.aligned(8)
+    assert reading.text == text.reading(8) and reading.written == text.paragraph(8).text
+    change = reading.changes[0]
+    assert (reading.text[change.start:change.end], reading.written[change.written_start:change.written_end]) == \
+        ("you also hide", "you are also hide")
+    # every word of the reading maps into the written text, past the change too
+    after = reading.text.index("the crimes")
+    assert reading.written[reading.written_position(after):].startswith("the crimes")

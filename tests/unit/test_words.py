@@ -236,12 +236,16 @@ def test_concordance_lines_and_links(project):
     assert "does not occur" in kwic_html(text, "owl", [])
 
 
-def test_concordance_shows_readings_on_the_seed():
+def test_concordance_counts_readings_but_shows_the_text_as_written():
     text = load_corpus(ROOT)["solidarity-oil-workers"]
     lines = concordance(text, "workers")
     assert len(lines) == 11
     assert lines[0].left == "…bourgeoisie in their treatment of striking"
-    assert concordance(text, "bourgeoisie")[0].left.endswith("barbarity of the")  # "tbe" read as "the"
+    assert concordance(text, "bourgeoisie")[0].left.endswith("barbarity of tbe")  # found by its reading, shown as posted
+    slip = [line for line in concordance(text, "the") if line.keyword == "tbe"]
+    assert [line.paragraph for line in slip] == [1, 4]  # "tbe" is counted as "the"
+    html = kwic_html(text, "the", slip)
+    assert '<span class="sic" title="As written; counted as “the”">tbe' in html
 
 
 def test_dispersion_positions_paragraphs_and_alt_text(small):
