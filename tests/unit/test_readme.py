@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from support import CHROMIUM, ROOT
 
 from studyguide.cli.main import parser
+from support import CHROMIUM, ROOT
 
 
 def command(which: str, root=ROOT) -> str:

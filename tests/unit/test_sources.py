@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support import BODY, sidecar
 
 from studyguide import InputError, load_project
 from studyguide.knowledge.sources import audit, load_sources
+from support import BODY, sidecar
 
 SOURCES = """\
 [[publisher]]

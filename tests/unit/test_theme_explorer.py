@@ -8,8 +8,8 @@ from studyguide import InputError, load_project
 from studyguide.analysis.themes import find_matches, score_paragraphs
 from studyguide.book.chapter import theme_symbols
 from studyguide.knowledge.lexicon import parse_cues
-from studyguide.views.cue_editor import cue_editor
 from studyguide.texts.text import Reading
+from studyguide.views.cue_editor import cue_editor
 from studyguide.views.theme_explorer import explorer, marked_paragraph, theme_view
 from support import ROOT
 
