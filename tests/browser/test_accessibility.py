@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
-from test_browser import wait_for_widgets
-from support import built_pages
+
+from studyguide.cli.serve import pages
+from support import CHAPTER, Page, Visit, page
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +46,9 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}  # the theme hides its sidebars behind buttons here
 
 
-def open_page(chromium, url: str, viewport: dict = DESKTOP):
-    context = chromium.new_context(color_scheme="light", viewport=viewport)
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    return context, page
+def visit(chromium, viewport: dict = DESKTOP) -> Visit:
+    """A fresh light-theme browser context at ``viewport`` (``Visit.open`` waits for the widgets)."""
+    return Visit(chromium, color_scheme="light", viewport=viewport)
 
 
 def report(violations: list[dict], where: str) -> list[str]:
@@ -62,79 +60,51 @@ def report(violations: list[dict], where: str) -> list[str]:
 
 
 def test_every_page_has_no_wcag_21_a_or_aa_violation(chromium, book_url, built_book, axe):
-    pages = built_pages(built_book)
-    assert {"index.html", "chapters/texts/solidarity-oil-workers.html", "notebooks/overview.html"} <= set(pages)
+    names = pages(built_book)
+    assert {"index.html", CHAPTER, "notebooks/overview.html"} <= set(names)
     problems: list[str] = []
     audited_views = 0
-    for name in pages:
-        context, page = open_page(chromium, f"{book_url}/{name}")
-        assert page.evaluate("document.documentElement.dataset.theme") == "light", f"{name}: not in the light theme"
-        wait_for_widgets(page)
-        problems += report(axe.run(page, options=AXE_OPTIONS).response["violations"], name)
-        # Views hidden behind an explorer's menu are not audited with the page: show each one.
-        switchers = page.locator(".studyguide-switcher")
-        for index in range(switchers.count()):
-            select = switchers.nth(index).locator("select").first
-            for value in select.locator("option").evaluate_all("options => options.map(o => o.value)")[1:]:
-                select.select_option(value)
-                result = axe.run(page, context=".studyguide-switcher", options=AXE_OPTIONS)
-                problems += report(result.response["violations"], f"{name} explorer {index + 1} view {value!r}")
-                audited_views += 1
-        context.close()
-        context, page = open_page(chromium, f"{book_url}/{name}", PHONE)
-        wait_for_widgets(page)
-        problems += report(axe.run(page, options=AXE_OPTIONS).response["violations"], f"{name} (phone width)")
-        context.close()
-    print(f"axe: {len(pages)} pages (desktop and phone width) and {audited_views} extra explorer views audited, {len(problems)} violations")
+    for name in names:
+        with visit(chromium) as desktop:
+            tab = desktop.open(f"{book_url}/{name}")
+            assert tab.evaluate("document.documentElement.dataset.theme") == "light", f"{name}: not in the light theme"
+            problems += report(axe.run(tab, options=AXE_OPTIONS).response["violations"], name)
+            # Views hidden behind an explorer's menu are not audited with the page: show each one.
+            switchers = tab.locator(".studyguide-switcher")
+            for index in range(switchers.count()):
+                select = switchers.nth(index).locator("select").first
+                for value in select.locator("option").evaluate_all("options => options.map(o => o.value)")[1:]:
+                    select.select_option(value)
+                    result = axe.run(tab, context=".studyguide-switcher", options=AXE_OPTIONS)
+                    problems += report(result.response["violations"], f"{name} explorer {index + 1} view {value!r}")
+                    audited_views += 1
+        with visit(chromium, PHONE) as phone:
+            tab = phone.open(f"{book_url}/{name}")
+            problems += report(axe.run(tab, options=AXE_OPTIONS).response["violations"], f"{name} (phone width)")
+    print(f"axe: {len(names)} pages (desktop and phone width) and {audited_views} extra explorer views audited, {len(problems)} violations")
     assert not problems, "\n".join(problems)
 
 
-class Images(HTMLParser):
-    """Every <img>, <svg> and <figure> of a page, including those inside saved widget views."""
+WIDGET_STATE = "application/vnd.jupyter.widget-state"
+IMAGES = ["img", "svg", "input"]
 
-    def __init__(self, where: str):
-        super().__init__()
-        self.where = where
-        self.images: list[tuple[str, dict]] = []
-        self.figures: list[str] = []
-        self._figure: list[list[str]] = []
-        self._caption = 0
-        self._script: str | None = None
-        self._body: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("img", "svg", "input") and (tag != "input" or attrs.get("type") == "image"):
-            self.images.append((tag, attrs))
-        if tag == "figure":
-            self._figure.append([])
-        if tag == "figcaption":
-            self._caption += 1
-        if tag == "script":
-            self._script = attrs.get("type", "")
-            self._body = []
-
-    def handle_endtag(self, tag):
-        if tag == "figcaption":
-            self._caption -= 1
-        if tag == "figure" and self._figure:
-            self.figures.append(" ".join("".join(self._figure.pop()).split()))
-        if tag == "script" and self._script is not None:
-            if self._script.startswith("application/vnd.jupyter.widget-state"):
-                for model in json.loads("".join(self._body))["state"].values():
-                    value = model.get("state", {}).get("value")
-                    if isinstance(value, str) and "<" in value:
-                        inner = Images(self.where + " (widget view)")
-                        inner.feed(value)
-                        self.images += inner.images
-                        self.figures += inner.figures
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._body.append(data)
-        elif self._caption and self._figure:
-            self._figure[-1].append(data)
+def images_and_captions(found: Page) -> tuple[list, list[str]]:
+    """Every <img>, <svg> and image button of a page, and the caption text of each <figure>,
+    including those inside its saved widget views."""
+    images = [tag for tag in found.soup.find_all(IMAGES) if tag.name != "input" or tag.get("type") == "image"]
+    captions = []
+    for figure in found.soup.find_all("figure"):
+        caption = figure.find("figcaption")
+        captions.append(found.text_of(caption) if caption else "")
+    for script in found.soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
+        for model in json.loads(script.get_text())["state"].values():
+            value = model.get("state", {}).get("value")
+            if isinstance(value, str) and "<" in value:
+                inner_images, inner_captions = images_and_captions(Page(value))
+                images += inner_images
+                captions += inner_captions
+    return images, captions
 
 
 def alt_problem(tag: str, attrs: dict) -> str | None:
@@ -158,16 +128,16 @@ def alt_problem(tag: str, attrs: dict) -> str | None:
 def test_every_image_and_figure_has_meaningful_alt_text(built_book):
     problems: list[str] = []
     counted = 0
-    for name in built_pages(built_book):
-        images = Images(name)
-        images.feed((built_book / name).read_text("utf-8"))
-        for tag, attrs in images.images:
+    for name in pages(built_book):
+        images, captions = images_and_captions(page(built_book, name))
+        for tag in images:
             counted += 1
-            problem = alt_problem(tag, attrs)
+            problem = alt_problem(tag.name, tag.attrs)
             if problem:
-                problems.append(f"{name}: <{tag} src={str(attrs.get('src'))[:60]!r}>: {problem}")
-        problems += [f"{name}: a <figure> without a caption" for caption in images.figures if not caption]
+                problems.append(f"{name}: <{tag.name} src={str(tag.get('src'))[:60]!r}>: {problem}")
+        problems += [f"{name}: a <figure> without a caption" for caption in captions if not caption]
     print(f"alt text: {counted} images checked")
+    assert counted >= 10, "too few images found: is the check looking in the right place?"
     assert not problems, "\n".join(problems)
 
 
@@ -181,11 +151,22 @@ def test_alt_text_check_refuses_file_names_and_empty_text():
     assert alt_problem("svg", {}) is not None
 
 
+def test_images_and_figure_captions_are_found_in_widget_views_too():
+    view = '<figure><img src="x.png"><figcaption> </figcaption></figure><svg></svg>'
+    state = json.dumps({"state": {"m": {"state": {"value": view}}}})
+    images, captions = images_and_captions(Page(
+        '<figure><img src="a.png" alt="A chart"><figcaption>A <b>caption</b></figcaption></figure>'
+        f'<input type="image" src="b.png"><input type="text"><script type="application/vnd.jupyter.widget-state+json">{state}</script>'))
+    assert [tag.name for tag in images] == ["img", "input", "img", "svg"]
+    assert captions == ["A caption", ""]
+
+
 def test_every_page_declares_its_language(built_book):
-    for name in built_pages(built_book):
-        match = re.search(r"<html[^>]*\slang=\"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\"", (built_book / name).read_text("utf-8"))
-        assert match, f"{name}: no lang attribute on <html>"
-        assert match.group(1) == "en", f"{name}: lang={match.group(1)}"
+    for name in pages(built_book):
+        root = page(built_book, name).soup.find("html")
+        lang = root.get("lang") if root else None
+        assert lang and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*", lang), f"{name}: no lang attribute on <html>"
+        assert lang == "en", f"{name}: lang={lang}"
 
 
 def visible_text(locator) -> str:
@@ -195,35 +176,34 @@ def visible_text(locator) -> str:
 def test_every_explorer_works_by_keyboard_alone(chromium, book_url, built_book):
     """Tab to each explorer's menu, press ArrowDown, and the visible view changes."""
     tried = 0
-    for name in built_pages(built_book):
-        if "widget-view+json" not in (built_book / name).read_text("utf-8"):
+    for name in pages(built_book):
+        if not page(built_book, name).select('script[type="application/vnd.jupyter.widget-view+json"]'):
             continue
-        context, page = open_page(chromium, f"{book_url}/{name}")
-        wait_for_widgets(page)
-        switchers = page.locator(".studyguide-switcher")
-        for index in range(switchers.count()):
-            switcher = switchers.nth(index)
-            select = switcher.locator("select").first
-            views = switcher.locator(".studyguide-views").first
-            # Tab from the page start (first explorer) or from the previous explorer's menu.
-            for presses in range(1, 1001):
-                page.keyboard.press("Tab")
-                if select.evaluate("el => el === document.activeElement"):
-                    break
-            else:
-                pytest.fail(f"{name}: explorer {index + 1} cannot be reached with Tab")
-            ring = select.evaluate("el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
-            assert ring[0] != "none" and ring[1] != "0px" or ring[2] != "none", f"{name}: explorer {index + 1} shows no focus ring"
-            options = select.locator("option").count()
-            if options < 2:
-                continue  # one view: nothing to switch
-            before = visible_text(views)
-            page.keyboard.press("ArrowDown")
-            page.wait_for_function("([el, old]) => el.innerText.split(/\\s+/).join(' ').trim() !== old",
-                                   arg=[views.element_handle(), before], timeout=5000)
-            assert visible_text(views) != before
-            assert select.evaluate("el => el === document.activeElement"), f"{name}: focus lost after ArrowDown"
-            tried += 1
-        context.close()
+        with visit(chromium) as desktop:
+            tab = desktop.open(f"{book_url}/{name}")
+            switchers = tab.locator(".studyguide-switcher")
+            for index in range(switchers.count()):
+                switcher = switchers.nth(index)
+                select = switcher.locator("select").first
+                views = switcher.locator(".studyguide-views").first
+                # Tab from the page start (first explorer) or from the previous explorer's menu.
+                for _ in range(1, 1001):
+                    tab.keyboard.press("Tab")
+                    if select.evaluate("el => el === document.activeElement"):
+                        break
+                else:
+                    pytest.fail(f"{name}: explorer {index + 1} cannot be reached with Tab")
+                ring = select.evaluate("el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+                assert ring[0] != "none" and ring[1] != "0px" or ring[2] != "none", f"{name}: explorer {index + 1} shows no focus ring"
+                options = select.locator("option").count()
+                if options < 2:
+                    continue  # one view: nothing to switch
+                before = visible_text(views)
+                tab.keyboard.press("ArrowDown")
+                tab.wait_for_function("([el, old]) => el.innerText.split(/\\s+/).join(' ').trim() !== old",
+                                      arg=[views.element_handle(), before], timeout=5000)
+                assert visible_text(views) != before
+                assert select.evaluate("el => el === document.activeElement"), f"{name}: focus lost after ArrowDown"
+                tried += 1
     assert tried >= 1, "no explorer found to try (the overview notebook has one)"
     print(f"keyboard: {tried} explorers switched by keyboard alone")

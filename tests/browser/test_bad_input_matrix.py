@@ -8,28 +8,27 @@ Each case ends one of two ways, and no seed file is ever modified:
 - it renders safely: the book builds, every page shows the input as text (escaped,
   complete), and in Chromium no injected script runs, not even from the search page.
 
-``test_loader.py`` holds the loader-level cases with their exact messages; this module
-adds the cases it lacks (at loader level and through the build) and runs all of them
-through the build command.
+``support.py`` holds the loader-level cases with their exact messages (``BAD_TEXTS``,
+``BAD_SIDECARS``, checked by ``tests/unit/test_loader.py``); this module adds the cases
+they lack (at loader level and through the build) and runs all of them through the build
+command.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from support import GOOD_SIDECAR, build, built_pages, copy_project, serve, snapshot
-from test_loader import BAD_SIDECARS, BAD_TEXTS, BODY, sidecar
 
 from studyguide import InputError, load_corpus
 from studyguide.cli.scaffold import chapter_path, chapter_source
+from studyguide.cli.serve import pages, serve
 from studyguide.texts.text import MAX_BYTES
+from support import BAD_SIDECARS, BAD_TEXTS, BODY, GOOD_SIDECAR, Page, Visit, build, copy_project, sidecar, snapshot
 
 
 def five_megabytes() -> bytes:
@@ -44,7 +43,7 @@ def replace(old: str, new: str, extra: str = "") -> str:
     return source.replace(old, new)
 
 
-# Cases test_loader.py does not have: (files besides the default pair, expected message).
+# Cases support.BAD_TEXTS and support.BAD_SIDECARS do not have: (files besides the default pair, expected message).
 # Texts get the good sidecar; sidecars get the good text BODY.
 NEW_TEXTS = {
     "utf-16 big-endian with BOM": (b"\xfe\xff" + "A Title\n\nHello.\n".encode("utf-16-be"), "a.txt: UTF-16 encoded (big-endian byte order mark)"),
@@ -60,21 +59,23 @@ NEW_SIDECARS = {
     "binary sidecar": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.meta.toml:3: binary file (NUL byte)"),
     "utf-16 sidecar with BOM": (sidecar().encode("utf-16"), "a.meta.toml: UTF-16 encoded (little-endian byte order mark)"),
     "utf-16 sidecar without BOM": (sidecar().encode("utf-16-le"), "a.meta.toml: looks like UTF-16 (little-endian, no byte order mark)"),
-    "cp1252 sidecar": (sidecar(extra='author_note = "It\u2019s fred"\n').encode("cp1252"), "a.meta.toml:9: not valid UTF-8 (byte 0x92)"),
-    "duplicate key": (sidecar(extra='id = "b"\n'), "a.meta.toml:9: malformed TOML: Cannot overwrite a value"),
+    "cp1252 sidecar": (sidecar(extra='author_note = "It\u2019s fred"\n').encode("cp1252"), "a.meta.toml:8: not valid UTF-8 (byte 0x92"),
+    "duplicate key": (sidecar(extra='id = "b"\n'), "a.meta.toml:8: malformed TOML: Cannot overwrite a value"),
     "title is a number": (replace('title = "A Title"', "title = 5"), "a.meta.toml:2: field 'title' must be a string, not an integer"),
     "title is blank": (replace('title = "A Title"', 'title = "   "'), "a.meta.toml:2: field 'title' is empty"),
-    "source_urls is a string": (replace('source_urls = ["https://example.org/post"]', 'source_urls = "https://example.org/post"'), "a.meta.toml:8: field 'source_urls' must be an array, not a string"),
-    "date_precision is a boolean": (replace('date_precision = "month"', "date_precision = true"), "a.meta.toml:7: field 'date_precision' must be a string, not true or false"),
-    "responds_to is a string": (sidecar(extra='responds_to = "the ICC article"\n'), "a.meta.toml:9: field 'responds_to' must be a table, not a string"),
-    "notes are strings": (sidecar(extra='notes = ["tbe"]\n'), "a.meta.toml:9: every item of 'notes' must be a table, found a string"),
+    "source_urls is a string": (replace('source_urls = ["https://example.org/post"]', 'source_urls = "https://example.org/post"'), "a.meta.toml:7: field 'source_urls' must be an array, not a string"),
+    "date is a boolean": (replace('date = "2012-05"', "date = true"), "a.meta.toml:6: field 'date' must be a string, not true or false"),
+    "responds_to is a string": (sidecar(extra='responds_to = "the ICC article"\n'), "a.meta.toml:8: field 'responds_to' must be a table, not a string"),
+    "notes are strings": (sidecar(extra='notes = ["tbe"]\n'), "a.meta.toml:8: every item of 'notes' must be a table, found a string"),
     "quotations hold a boolean": (sidecar(extra="quotations = [true]\n"), "every item of 'quotations' must be an integer, found true or false"),
-    "note paragraph is a string": (sidecar(extra='[[notes]]\nparagraph = "1"\noriginal = "First"\nnote = "n"\n'), "a.meta.toml:10: notes entry 1: 'paragraph' must be an integer"),
+    "note paragraph is a string": (sidecar(extra='[[notes]]\nparagraph = "1"\noriginal = "First"\nnote = "n"\n'), "a.meta.toml:9: notes entry 1: field 'paragraph' must be an integer, not a string"),
     "unknown table": (sidecar(extra="[extra]\nkey = 1\n"), "a.meta.toml: unknown field 'extra'"),
     "script in the id": (sidecar("<script>alert(1)</script>"), "a.meta.toml:1: id '<script>alert(1)</script>' must be lowercase"),
-    "javascript: source URL": (replace("https://example.org/post", "javascript:alert(1)"), "a.meta.toml:8: 'javascript:alert(1)' is not an http(s) URL"),
-    "data: URL in responds_to": (sidecar(extra='[responds_to]\nurl = "data:text/html,<script>alert(1)</script>"\n'), "is not an http(s) URL"),
-    "markup in the language tag": (replace('language = "en"', 'language = "en\\" onmouseover=\\"x"'), "a.meta.toml:4: language 'en\" onmouseover=\"x' is not a language tag"),
+    "javascript: source URL": (replace("https://example.org/post", "javascript:alert(1)"), "a.meta.toml:7: source_urls 'javascript:alert(1)' must be an http(s) URL"),
+    "markup in responds_to's date": (sidecar(extra='[responds_to]\ndate = "<script>window.__xss=9</script>"\n'),
+                                     "a.meta.toml:9: responds_to: date '<script>window.__xss=9</script>' is not YYYY"),
+    "data: URL in responds_to": (sidecar(extra='[responds_to]\nurl = "data:text/html,<script>alert(1)</script>"\n'), "a.meta.toml:9: responds_to: url 'data:text/html,<script>alert(1)</script>' must be an http(s) URL"),
+    "markup in the language tag": (replace('language = "en"', 'language = "en\\" onmouseover=\\"x"'), "a.meta.toml:4: language 'en\" onmouseover=\"x' must be a language tag"),
 }
 
 
@@ -156,7 +157,6 @@ author_note = {toml(FIELD_PAYLOAD)}
 language = "en"
 published_in = {toml(FIELD_PAYLOAD)}
 date = "2012"
-date_precision = "year"
 date_note = {toml(FIELD_PAYLOAD)}
 source_urls = ["https://example.org/\\"><script>window.{MARK}=10</script>"]
 quotations = [2]
@@ -165,7 +165,7 @@ quotation_note = {toml(FIELD_PAYLOAD)}
 [responds_to]
 title = {toml(FIELD_PAYLOAD)}
 author = {toml(FIELD_PAYLOAD)}
-date = {toml(FIELD_PAYLOAD)}
+date = "2012-05-16"
 url = "https://example.org/x'onclick='window.{MARK}=11'"
 note = {toml(FIELD_PAYLOAD)}
 
@@ -195,56 +195,34 @@ def safe_inputs() -> dict[str, tuple[bytes, bytes, list[str]]]:
     }
 
 
-class Markup(HTMLParser):
-    """Finds markup that could run a payload: scripts, event handlers, javascript: URLs."""
+EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
+URL_ATTRIBUTES = ("href", "src", "action", "formaction")
 
-    EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
 
-    def __init__(self, where: str):
-        super().__init__(convert_charrefs=True)
-        self.where = where
-        self.problems: list[str] = []
-        self.text: list[str] = []
-        self._script: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name.startswith("on") and MARK in (value or ""):
-                self.problems.append(f"{self.where}: <{tag} {name}=...> carries a payload")
-            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
-                self.problems.append(f"{self.where}: <{tag} {name}={value!r}>")
-        if tag == "script":
-            self._script = {"type": (dict(attrs).get("type") or "").lower(), "body": []}
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            self.check_script(self._script["type"], "".join(self._script["body"]))
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script["body"].append(data)
-        else:
-            self.text.append(data)
-
-    def check_script(self, kind: str, body: str) -> None:
-        if kind in self.EXECUTABLE:
+def markup_problems(found: Page, where: str) -> list[str]:
+    """Markup in ``found`` that could run a payload: scripts, event handlers, javascript: URLs,
+    also inside the HTML of its saved widget views; a JSON script a payload broke out of fails to load."""
+    problems = []
+    for tag in found.soup.find_all(True):
+        for name, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value or ""
+            if name.startswith("on") and MARK in value:
+                problems.append(f"{where}: <{tag.name} {name}=...> carries a payload")
+            if name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+                problems.append(f"{where}: <{tag.name} {name}={value!r}>")
+    for script in found.soup.find_all("script"):
+        kind, body = (script.get("type") or "").lower(), script.get_text()
+        if kind in EXECUTABLE:
             if MARK in body:
-                self.problems.append(f"{self.where}: a script runs a payload: {body[:120]!r}")
+                problems.append(f"{where}: a script runs a payload: {body[:120]!r}")
         elif kind.startswith("application/vnd.jupyter.widget-state"):
-            state = json.loads(body)  # a payload that broke out of the JSON would fail here
-            for model_id, model in state["state"].items():
+            for model_id, model in json.loads(body)["state"].items():
                 value = model.get("state", {}).get("value")
                 if isinstance(value, str) and "<" in value:
-                    inner = Markup(f"{self.where} widget {model_id}")
-                    inner.feed(value)
-                    self.problems.extend(inner.problems)
+                    problems += markup_problems(Page(value), f"{where} widget {model_id}")
         elif kind.startswith("application/") and "json" in kind:
             json.loads(body)
-
-    @property
-    def visible(self) -> str:
-        return " ".join("".join(self.text).split())
+    return problems
 
 
 @pytest.fixture(scope="module")
@@ -276,30 +254,36 @@ def test_safe_inputs_load_and_show_their_text(safe_book):
 
 def test_every_page_shows_bad_input_as_text_and_runs_none_of_it(safe_book):
     root, html = safe_book
-    pages = sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
     corpus = load_corpus(root)
     problems: list[str] = []
-    for page in pages:
-        source = page.read_text("utf-8")
-        markup = Markup(str(page.relative_to(html)))
-        markup.feed(source)
-        markup.close()
-        problems.extend(markup.problems)
-        assert source.rstrip().endswith("</html>"), f"{page.name} is cut short"
+    for name in pages(html):
+        source = (html / name).read_text("utf-8")
+        problems += markup_problems(Page(source), name)
+        assert source.rstrip().endswith("</html>"), f"{name} is cut short"
     assert not problems, "\n".join(problems)
     for stem, (_, _, paragraphs) in safe_inputs().items():
         text = next(t for t in corpus if t.path.stem == stem)
-        markup = Markup(text.id)
-        markup.feed((html / "chapters" / "texts" / f"{text.id}.html").read_text("utf-8"))
+        visible = Page((html / "chapters" / "texts" / f"{text.id}.html").read_text("utf-8")).visible
         for paragraph in paragraphs:  # complete: every paragraph whole, as text
             shown = paragraph.replace(TEXT_PAYLOADS[0], TEXT_PAYLOADS[0] + "[note 1]")
-            assert shown in markup.visible, f"{text.id}: paragraph not shown whole: {paragraph[:80]!r}"
-    injected = (html / "chapters" / "texts" / "injection.html").read_text("utf-8")
-    chapter = Markup("injection")
-    chapter.feed(injected)
+            assert shown in visible, f"{text.id}: paragraph not shown whole: {paragraph[:80]!r}"
+    injected = Page((html / "chapters" / "texts" / "injection.html").read_text("utf-8"))
     for shown in (INJECTED_TITLE, FIELD_PAYLOAD):
-        assert shown in chapter.visible
-    assert "mathjax" not in injected.lower(), "dollar signs in a seed turned into math"
+        assert shown in injected.visible
+    assert "mathjax" not in injected.source.lower(), "dollar signs in a seed turned into math"
+
+
+def test_the_markup_check_finds_scripts_handlers_and_javascript_urls():
+    found = markup_problems(Page(
+        f'<p onclick="window.{MARK}=1">a</p><a href=" JavaScript:alert(1)">b</a><script>window.{MARK}=2</script>'
+        f'<script type="text/plain">window.{MARK}=3</script>'
+        '<script type="application/vnd.jupyter.widget-state+json">{"state": {"m": {"state": {"value": '
+        + json.dumps(f'<img src=x onerror="window.{MARK}=4">') + '}}}}</script>'), "page")
+    assert found == ["page: <p onclick=...> carries a payload", "page: <a href=' JavaScript:alert(1)'>",
+                     "page: a script runs a payload: 'window.__xss=2'", "page widget m: <img onerror=...> carries a payload"]
+    assert markup_problems(Page(f"<p>window.{MARK}=5 &lt;script&gt;</p>"), "page") == []
+    with pytest.raises(json.JSONDecodeError):
+        markup_problems(Page('<script type="application/json">{"a": </script><script>1}</script>'), "page")
 
 
 @pytest.mark.browser
@@ -307,12 +291,10 @@ def test_no_payload_runs_in_chromium_even_from_search(safe_book, chromium):
     _, html = safe_book
     queries = [INJECTED_TITLE, "Injected", "onerror", "script"]
     ran: list[str] = []
-    with serve(html) as base:
-        context = chromium.new_context()
-        context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]|data:|blob:|about:)"), lambda route: route.abort())
-        page = context.new_page()
+    with serve(html) as base, Visit(chromium) as visit:
+        page = visit.page
         page.on("dialog", lambda dialog: (ran.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-        urls = [f"{base}/{name}" for name in built_pages(html)] + [f"{base}/search.html?q={quote(q)}" for q in queries]
+        urls = [f"{base}/{name}" for name in pages(html)] + [f"{base}/search.html?q={quote(q)}" for q in queries]
         for url in urls:
             page.goto(url, wait_until="networkidle")
             if "search.html?q=" in url:  # wait for the results, then for any image error handler
@@ -320,5 +302,5 @@ def test_no_payload_runs_in_chromium_even_from_search(safe_book, chromium):
                 page.wait_for_timeout(300)
             if page.evaluate(f"() => window.{MARK} !== undefined"):
                 ran.append(f"{url}: window.{MARK} = {page.evaluate(f'() => window.{MARK}')}")
-        context.close()
+        assert not visit.blocked, f"third-party requests {visit.blocked}"
     assert not ran, ran

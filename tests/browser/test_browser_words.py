@@ -4,55 +4,54 @@ views with the keyboard and the mouse, with no kernel, and the page stays clean.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
-from test_browser import browser, server  # noqa: F401  (pytest fixtures; the module skips without chromium)
+
+from support import Visit
 
 pytestmark = pytest.mark.browser
 PAGE = "notebooks/words.html"
 EXPLORER = ".studyguide-word-explorer"
-VISIBLE_KEYS = f"{EXPLORER} .studyguide-views .kwic-key:visible"
 CHAPTER_LINK = re.compile(r"^\.\./chapters/texts/solidarity-oil-workers\.html#p[1-8]$")
 
 
 @pytest.fixture
-def page(browser, server):
+def page(chromium, book_url):
     """The words page, recording third-party requests, failed requests and console errors."""
-    context = browser.new_context()
-    problems: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            problems.append(f"third-party request {url}")
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console error {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"page error {e}"))
-    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
-    page.locator(f"{EXPLORER} select").first.wait_for()
-    yield page
-    context.close()
-    assert not problems, problems
+    with Visit(chromium) as visit:
+        page = visit.open(f"{book_url}/{PAGE}")
+        page.locator(f"{EXPLORER} select").first.wait_for()
+        yield page
+        visit.assert_clean(PAGE)
 
 
-def visible_keywords(page) -> list[str]:
-    return [key.lower() for key in page.locator(VISIBLE_KEYS).all_inner_texts()]
+# The keyword cell of each visible concordance line: its text without the screen-reader
+# note, and whether it shows the text as written where the editors' reading differs (then
+# the cell holds the whole written phrase, e.g. "you are also hide" counted as "you also hide").
+KEYS = """selector => [...document.querySelectorAll(selector)].filter(k => k.offsetParent !== null).map(k => {
+    const shown = k.cloneNode(true);
+    shown.querySelectorAll('.sg-sr-only').forEach(s => s.remove());
+    return {text: shown.textContent.trim().toLowerCase(), written: shown.querySelector('.sic') !== null};
+})"""
+KEY_CELLS = f"{EXPLORER} .studyguide-views .kwic-key"
+
+
+def shows(key: dict, word: str) -> bool:
+    return key["text"] == word or key["written"] and word in key["text"].split()
+
+
+def visible_keys(page) -> list[dict]:
+    return page.evaluate(KEYS, KEY_CELLS)
 
 
 def wait_for_word(page, word: str) -> None:
+    """Wait until every visible concordance line has ``word`` as its keyword."""
     page.wait_for_function(
-        """([selector, word]) => {
-            const keys = [...document.querySelectorAll(selector)].filter(k => k.offsetParent !== null);
-            return keys.length > 0 && keys.every(k => k.innerText.trim().toLowerCase() === word);
-        }""",
-        arg=[f"{EXPLORER} .studyguide-views .kwic-key", word],
+        f"""([selector, word]) => {{
+            const keys = ({KEYS})(selector);
+            return keys.length > 0 && keys.every(k => k.text === word || k.written && k.text.split(/\\s+/).includes(word));
+        }}""",
+        arg=[KEY_CELLS, word],
     )
 
 
@@ -60,13 +59,13 @@ def test_keyboard_changes_the_word_and_its_concordance(page):
     select = page.locator(f"{EXPLORER} select").first
     first, second = select.locator("option").all_inner_texts()[:2]
     wait_for_word(page, first)
-    assert set(visible_keywords(page)) == {first}
+    assert all(shows(key, first) for key in visible_keys(page))
     select.focus()
     page.keyboard.press("ArrowDown")
     wait_for_word(page, second)
-    lines = visible_keywords(page)
-    assert lines and set(lines) == {second}
-    assert first not in lines
+    lines = visible_keys(page)
+    assert lines and all(shows(key, second) for key in lines)
+    assert not any(shows(key, first) for key in lines)
 
 
 def test_choosing_a_word_shows_its_lines_links_and_plot(page):
@@ -75,7 +74,10 @@ def test_choosing_a_word_shows_its_lines_links_and_plot(page):
     wait_for_word(page, "you")
     view = page.locator(f"{EXPLORER} .word-view:visible")
     assert view.count() == 1
-    assert len(visible_keywords(page)) == 12
+    keys = visible_keys(page)
+    assert len(keys) == 12 and all(shows(key, "you") for key in keys)
+    # the one line whose keyword sits in a phrase the editors read differently shows it as written
+    assert [key["text"] for key in keys if key["written"]] == ["you are also hide"]
     text = view.inner_text()
     assert "12 times in 764 words" in text and "paragraphs 2 and 8" in text
     links = view.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

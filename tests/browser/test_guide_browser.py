@@ -3,43 +3,40 @@
 from __future__ import annotations
 
 import pytest
-from test_browser import Visit, browser, is_local, server  # noqa: F401  (fixtures; skips without Chromium)
+
+from support import CHAPTER, Visit
 
 pytestmark = pytest.mark.browser
-CHAPTER = "chapters/texts/solidarity-oil-workers.html"
 
 
-def test_glossary_term_in_the_text_shows_its_definition_on_hover_and_on_focus(browser, server):  # noqa: F811
-    visit = Visit(browser, is_local)
-    page = visit.open(f"{server}/{CHAPTER}")
-    term = page.locator("#p1 .glossary-mark", has_text="Stalinism").first
-    term.hover()
-    tip = page.locator(".tippy-box").first
-    tip.wait_for(state="visible", timeout=5000)
-    assert "Joseph Stalin" in tip.inner_text()
-    page.mouse.move(0, 0)
-    page.locator("#p8 a:has(.glossary-mark)", has_text="Machiavellian").first.focus()
-    page.wait_for_function("() => [...document.querySelectorAll('.tippy-box')].some(b => b.innerText.includes('Niccol'))")
-    visit.assert_clean("text chapter")
-    visit.context.close()
+def test_glossary_term_in_the_text_shows_its_definition_on_hover_and_on_focus(chromium, book_url):
+    with Visit(chromium) as visit:
+        page = visit.open(f"{book_url}/{CHAPTER}")
+        term = page.locator("#p1 .glossary-mark", has_text="Stalinism").first
+        term.hover()
+        tip = page.locator(".tippy-box").first
+        tip.wait_for(state="visible", timeout=5000)
+        assert "Joseph Stalin" in tip.inner_text()
+        page.mouse.move(0, 0)
+        page.locator("#p8 a:has(.glossary-mark)", has_text="Machiavellian").first.focus()
+        page.wait_for_function("() => [...document.querySelectorAll('.tippy-box')].some(b => b.innerText.includes('Niccol'))")
+        visit.assert_clean("text chapter")
 
 
-def test_paragraph_link_in_the_commentary_previews_the_paragraph(browser, server):  # noqa: F811
-    visit = Visit(browser, is_local)
-    page = visit.open(f"{server}/chapters/guide/commentary.html")
-    page.locator('a.paragraph-link[href$="#p7"]').first.hover()
-    page.wait_for_function("() => [...document.querySelectorAll('.tippy-box')].some(b => b.innerText.includes('Nazarbayev clique'))")
-    visit.assert_clean("commentary")
-    visit.context.close()
+def test_paragraph_link_in_the_commentary_previews_the_paragraph(chromium, book_url):
+    with Visit(chromium) as visit:
+        page = visit.open(f"{book_url}/chapters/guide/commentary.html")
+        page.locator('a.paragraph-link[href$="#p7"]').first.hover()
+        page.wait_for_function("() => [...document.querySelectorAll('.tippy-box')].some(b => b.innerText.includes('Nazarbayev clique'))")
+        visit.assert_clean("commentary")
 
 
-def test_model_answers_are_folded_until_opened(browser, server):  # noqa: F811
-    visit = Visit(browser, is_local)
-    page = visit.open(f"{server}/chapters/guide/questions.html")
-    note = page.locator(".teacher-note").first
-    answer = note.get_by_text("Not to stand up for their rights")
-    assert not answer.is_visible()
-    note.locator("button.toggle-button").click()
-    answer.wait_for(state="visible", timeout=5000)
-    visit.assert_clean("questions")
-    visit.context.close()
+def test_model_answers_are_folded_until_opened(chromium, book_url):
+    with Visit(chromium) as visit:
+        page = visit.open(f"{book_url}/chapters/guide/questions.html")
+        note = page.locator(".teacher-note").first
+        answer = note.get_by_text("Not to stand up for their rights")
+        assert not answer.is_visible()
+        note.locator("button.toggle-button").click()
+        answer.wait_for(state="visible", timeout=5000)
+        visit.assert_clean("questions")

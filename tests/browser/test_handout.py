@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
 
 import pytest
-from support import ROOT
 
-from studyguide import InputError, load_corpus
-from studyguide.knowledge.glossary import load_glossary
+from studyguide import InputError, load_project
 from studyguide.cli.handout import handout_pages
+from support import CHROMIUM, ROOT, TEXT_ID
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def squeeze(text: str) -> str:
@@ -43,10 +40,11 @@ def test_handout_command_writes_a_pdf_with_every_paragraph_and_no_teacher_notes(
     reader = pypdf.PdfReader(str(output))
     assert len(reader.pages) >= 3
     content = squeeze(" ".join(p.extract_text() for p in reader.pages))
-    text = load_corpus(ROOT)["solidarity-oil-workers"]
+    project = load_project(ROOT)
+    text = project.corpus[TEXT_ID]
     for paragraph in text.paragraphs:
         assert squeeze(paragraph.text) in content, f"paragraph {paragraph.number} missing from the handout"
-    for entry in load_glossary(ROOT / "data" / "glossary.toml"):
+    for entry in project.glossary:
         assert squeeze(entry.definition) in content, entry.term
     assert squeeze("Comprehension") in content and squeeze("Essay prompts") in content
     assert squeeze("Not to stand up for their rights and not to strike") not in content  # a model answer

@@ -1,27 +1,25 @@
-"""Page weight and requests, measured in Chromium with the benchmark's own code
-(benchmarks/page_weight.py): no page over 2 MB transferred (gzip, as GitHub Pages
-serves it), no third-party request, MathJax only on pages that use math."""
+"""Page weight and requests, measured in Chromium with the package's own measuring code
+(:mod:`studyguide.cli.pageweight`, which ``python -m studyguide weigh`` and the benchmark
+print): no page over 2 MB transferred (gzip, as GitHub Pages serves it), no third-party
+request, MathJax only on pages that use math."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from support import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import page_weight  # noqa: E402
+from studyguide.cli import pageweight
+from studyguide.cli.serve import pages
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def weights(built_book, chromium):
-    with page_weight.serve_book(built_book) as base:
-        return [page_weight.measure(chromium, base, built_book, name) for name in page_weight.pages(built_book)]
+def weights(built_book, book_url, chromium):
+    return [pageweight.measure(chromium, book_url, built_book, name) for name in pages(built_book)]
 
 
 def test_every_page_is_measured(weights, built_book):
+    assert [w.page for w in weights] == pages(built_book)
     assert {w.page for w in weights} >= {"index.html", "notebooks/overview.html"}
     for w in weights:
         assert w.requests > 1 and w.transferred > 10_000, w  # the page and its theme files were counted
@@ -31,7 +29,7 @@ def test_every_page_is_measured(weights, built_book):
 def test_no_page_weighs_over_2_mb(weights):
     heaviest = max(weights, key=lambda w: w.transferred)
     print(f"heaviest page: {heaviest.page}, {heaviest.transferred:,d} bytes transferred, {heaviest.requests} requests")
-    over = [f"{w.page}: {w.transferred:,d} bytes" for w in weights if w.transferred > page_weight.LIMIT]
+    over = [f"{w.page}: {w.transferred:,d} bytes" for w in weights if w.transferred > pageweight.LIMIT]
     assert not over, over
 
 

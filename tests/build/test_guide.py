@@ -2,107 +2,133 @@
 
 from __future__ import annotations
 
-import html as htmllib
 import re
+from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT
-from test_build import CHAPTER, Page, page
+from bs4 import BeautifulSoup
 
-from studyguide import load_corpus
-from studyguide.knowledge.glossary import load_glossary
+from studyguide import load_corpus, load_project
+from support import CHAPTER, ROOT, TEXT_ID, page
 
 pytestmark = pytest.mark.build
 GUIDE = ("how-to-use", "commentary", "key-quotes", "perspectives", "questions", "glossary")
+TO_TEXT = f"../texts/{TEXT_ID}.html"
+PARAGRAPH = re.compile(r"p\d+")
+GLOSSARY_MARK = 'a.reference.internal[href^="../guide/glossary.html#term-"] > span.xref.std.std-term.glossary-mark'
 
 
 def text():
-    return load_corpus(ROOT)["solidarity-oil-workers"]
+    return load_corpus(ROOT)[TEXT_ID]
+
+
+def guide(built_book, name: str):
+    return page(built_book, f"chapters/guide/{name}.html")
+
+
+def paragraph_links(found, target: str = TO_TEXT) -> list[str]:
+    """The paragraph anchors (``p3``) of every link in ``found`` (a page or element) to the text chapter."""
+    anchors = []
+    for link in found.select("a[href]"):
+        parts = urlsplit(link["href"])
+        if parts.path == target and PARAGRAPH.fullmatch(parts.fragment):
+            anchors.append(parts.fragment)
+    return anchors
+
+
+def headings(found) -> list[str]:
+    """The text of every h1-h6, without its permalink sign."""
+    titles = []
+    for heading in found.soup.find_all(re.compile(r"^h[1-6]$")):
+        copy = BeautifulSoup(str(heading), "html.parser")
+        for link in copy.select("a.headerlink"):
+            link.decompose()
+        titles.append(" ".join(copy.get_text().split()))
+    return titles
 
 
 def test_study_guide_part_comes_right_after_the_texts(built_book):
-    landing = (built_book / "index.html").read_text("utf-8")
-    captions = re.findall(r'<p aria-level="2" class="caption" role="heading"><span class="caption-text">([^<]+)<', landing)
+    landing = page(built_book, "index.html")
+    captions = [span.get_text() for span in landing.select('p.caption[role="heading"][aria-level="2"] > span.caption-text')]
     assert captions[:2] == ["The texts", "Study guide"], captions
+    links = {a["href"] for a in landing.select("a[href]")}
     for name in GUIDE:
-        assert f"chapters/guide/{name}.html" in landing
+        assert f"chapters/guide/{name}.html" in links, name
 
 
 def test_every_paragraph_link_in_the_guide_lands_on_a_paragraph(built_book):
     chapter_ids = page(built_book, CHAPTER).ids
-    linked = set()
     for name in GUIDE:
-        source = (built_book / "chapters/guide" / f"{name}.html").read_text("utf-8")
-        for anchor in re.findall(r'href="\.\./texts/solidarity-oil-workers\.html#(p\d+)"', source):
+        for anchor in paragraph_links(guide(built_book, name)):
             assert anchor in chapter_ids, (name, anchor)
-            linked.add(anchor)
-    commentary = (built_book / "chapters/guide/commentary.html").read_text("utf-8")
     # the commentary reaches every paragraph of the text
-    assert {f"p{p.number}" for p in text().paragraphs} <= set(re.findall(r'solidarity-oil-workers\.html#(p\d+)', commentary))
+    assert {f"p{p.number}" for p in text().paragraphs} <= set(paragraph_links(guide(built_book, "commentary")))
 
 
 def test_text_chapter_marks_glossary_terms_without_changing_the_words(built_book):
-    source = (built_book / CHAPTER).read_text("utf-8")
-    marks = re.findall(r'<a class="reference internal" href="\.\./guide/glossary\.html#(term-[^"]+)"><span class="xref std std-term glossary-mark">([^<]+)</span></a>', source)
-    glossary_ids = page(built_book, "chapters/guide/glossary.html").ids
+    chapter = page(built_book, CHAPTER)
+    marks = [(urlsplit(span.parent["href"]).fragment, span.get_text()) for span in chapter.select(GLOSSARY_MARK)]
+    glossary_ids = guide(built_book, "glossary").ids
     assert len(marks) >= 30
     assert all(target in glossary_ids for target, _ in marks)
-    words = {htmllib.unescape(w) for _, w in marks}
+    words = {word for _, word in marks}
     assert {"Stalinism", "self-organization", '"free" Trades Union', "dark satanic", "Machiavellian", "media blackout"} <= words
     # one mark per term per paragraph
-    for block in re.findall(r'<div class="seed-paragraph[^"]*" id="p\d+">(.*?)</div>', source, re.S):
-        targets = re.findall(r'glossary\.html#(term-[^"]+)"><span class="xref std std-term glossary-mark"', block)
-        assert len(targets) == len(set(targets))
+    paragraphs = [div for div in chapter.select("div.seed-paragraph[id]") if PARAGRAPH.fullmatch(div["id"])]
+    assert len(paragraphs) == len(text().paragraphs)
+    for block in paragraphs:
+        targets = [span.parent["href"] for span in block.select(GLOSSARY_MARK)]
+        assert len(targets) == len(set(targets)), block["id"]
 
 
 def test_glossary_page_defines_every_entry_with_an_anchor(built_book):
-    glossary = load_glossary(ROOT / "data" / "glossary.toml")
-    source = (built_book / "chapters/guide/glossary.html").read_text("utf-8")
-    terms = re.findall(r'<dt id="(term-[^"]+)">([^<]+)<', source)
-    assert [htmllib.unescape(t) for _, t in terms] == [t.term for t in glossary]
-    visible = page(built_book, "chapters/guide/glossary.html").visible
+    glossary = load_project(ROOT).glossary
+    listed = guide(built_book, "glossary")
+    terms = listed.select('dt[id^="term-"]')
+    assert ["".join(dt.find_all(string=True, recursive=False)).strip() for dt in terms] == [t.term for t in glossary]
     for entry in glossary:
-        assert " ".join(entry.definition.split()) in visible
+        assert " ".join(entry.definition.split()) in listed.visible
 
 
 def test_key_quotes_are_exact_words_of_the_text_with_links(built_book):
-    source = (built_book / "chapters/guide/key-quotes.html").read_text("utf-8")
-    quotes = re.findall(r'<blockquote class="key-quote">\s*(?:<div>)?<p>(.*?)</p>.*?href="\.\./texts/solidarity-oil-workers\.html#p(\d+)"', source, re.S)
+    quotes = guide(built_book, "key-quotes").select("blockquote.key-quote")
     assert 5 <= len(quotes) <= 10
-    for quoted, number in quotes:
-        words = htmllib.unescape(quoted).strip("… ")
-        assert words in text().paragraph(int(number)).text
+    for quote in quotes:
+        quoted = quote.find("p")
+        assert quoted is not None and "attribution" not in (quoted.get("class") or []), quote
+        anchors = paragraph_links(quote)
+        assert len(anchors) == 1, quote
+        words = quoted.get_text().strip("… ")
+        assert words in text().paragraph(int(anchors[0][1:])).text
 
 
 def test_commentary_uses_glossary_roles(built_book):
-    source = (built_book / "chapters/guide/commentary.html").read_text("utf-8")
-    assert len(set(re.findall(r'href="glossary\.html#(term-[^"]+)"', source))) >= 12
+    commentary = guide(built_book, "commentary")
+    terms = {urlsplit(a["href"]).fragment for a in commentary.select('a[href^="glossary.html#term-"]')}
+    assert len(terms) >= 12
 
 
 def test_questions_fold_teacher_notes_away(built_book):
-    source = (built_book / "chapters/guide/questions.html").read_text("utf-8")
-    notes = re.findall(r'<div class="dropdown teacher-note admonition"', source)
-    assert len(notes) >= 5
+    questions = guide(built_book, "questions")
+    assert len(questions.select("div.dropdown.teacher-note.admonition")) >= 5
+    titles = headings(questions)
     for heading in ("Comprehension", "Analysis", "Evaluation", "Essay prompts", "Classroom activities"):
-        assert f">{heading}<" in source
+        assert heading in titles, (heading, titles)
 
 
 def test_perspectives_cite_sources_for_each_actor(built_book):
-    source = (built_book / "chapters/guide/perspectives.html").read_text("utf-8")
+    perspectives = guide(built_book, "perspectives")
+    titles = headings(perspectives)
     for heading in ("The Kazakh authorities", "Human-rights and press-freedom organisations",
-                    "Trade unions and left groups", "Foreign governments and companies",
-                    "The text’s claims against the sources", "The text's claims against the sources"):
-        if heading in source:
-            break
-    else:
-        pytest.fail("claims table missing")
-    external = re.findall(r'<a class="reference external" href="(https?://[^"]+)"', source)
-    assert len(set(external)) >= 30
+                    "Trade unions and left groups", "Foreign governments and companies"):
+        assert heading in titles, (heading, titles)
+    assert {"The text’s claims against the sources", "The text's claims against the sources"} & set(titles), "claims table missing"
+    external = {a["href"] for a in perspectives.select("a.reference.external[href]") if re.match(r"https?://", a["href"])}
+    assert len(external) >= 30
 
 
 def test_hover_previews_are_self_hosted(built_book):
-    source = (built_book / CHAPTER).read_text("utf-8")
-    scripts = re.findall(r'<script[^>]+src="([^"]*tippy[^"]*)"', source)
+    scripts = [s["src"] for s in page(built_book, CHAPTER).select("script[src]") if "tippy" in s["src"]]
     assert any("tippyjs/popper.min.js" in s for s in scripts)
     assert any("tippyjs/tippy-bundle.umd.min.js" in s for s in scripts)
     assert not any(s.startswith(("http:", "https:", "//")) for s in scripts)
@@ -114,6 +140,5 @@ def test_hover_previews_are_self_hosted(built_book):
 
 def test_guide_tables_have_captions_and_header_cells(built_book):
     for name in GUIDE:
-        source = (built_book / "chapters/guide" / f"{name}.html").read_text("utf-8")
-        for table in re.findall(r"<table.*?</table>", source, re.S):
-            assert "<caption>" in table and "<th" in table, name
+        for table in guide(built_book, name).select("table"):
+            assert table.find("caption") and table.find("th"), name

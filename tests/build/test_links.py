@@ -15,65 +15,49 @@ import socket
 import subprocess
 import sys
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from support import ROOT, built_pages, copy_project
+from bs4 import BeautifulSoup
+
+from studyguide.cli.serve import pages
+from support import ROOT, copy_project
 
 NOT_FILES = ("mailto:", "tel:", "data:", "blob:", "about:")
+WIDGET_STATE = "application/vnd.jupyter.widget-state"
 
 
-class Links(HTMLParser):
+class Links:
     """The ids of a page and the URLs it links to or loads, widget views included."""
 
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
+    def __init__(self, source: str, where: str = ""):
+        soup = BeautifulSoup(source, "html.parser")
+        self.ids: set[str] = {tag["id"] for tag in soup.find_all(id=True) if tag["id"]}
+        self.ids |= {tag["name"] for tag in soup.find_all(["a", "map"], attrs={"name": True}) if tag["name"]}
         self.urls: list[tuple[str, str]] = []  # (tag, url)
-        self._script: str | None = None
-        self._body: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for key in ("id", "name") if tag in ("a", "map") else ("id",):
-            if attrs.get(key):
-                self.ids.add(attrs[key])
-        for key in ("href", "src"):
-            if attrs.get(key) is not None and not (tag == "link" and {"canonical", "alternate"} & set((attrs.get("rel") or "").split())):
-                self.urls.append((tag, attrs[key]))
-        if tag == "script":
-            self._script, self._body = attrs.get("type") or "", []
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            if self._script.startswith("application/vnd.jupyter.widget-state"):
-                for model in json.loads("".join(self._body))["state"].values():
-                    value = model.get("state", {}).get("value")
-                    if isinstance(value, str) and "<" in value:
-                        inner = Links()
-                        inner.feed(value)
-                        self.ids |= inner.ids
-                        self.urls += [(f"{tag} in a widget view", url) for tag, url in inner.urls]
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._body.append(data)
+        for tag in soup.find_all(True):
+            if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel") or []):
+                continue
+            self.urls += [(tag.name + where, tag[key]) for key in ("href", "src") if tag.has_attr(key)]
+        for script in soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
+            for model in json.loads(script.string or "{}")["state"].values():
+                value = model.get("state", {}).get("value")
+                if isinstance(value, str) and "<" in value:
+                    inner = Links(value, " in a widget view")
+                    self.ids |= inner.ids
+                    self.urls += inner.urls
 
 
 @cache
 def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text("utf-8"))
-    return links
+    return Links(path.read_text("utf-8"))
 
 
 def broken_links(html: Path) -> tuple[list[str], int]:
     problems: list[str] = []
     checked = 0
-    for name in built_pages(html):
+    for name in pages(html):
         page = html / name
         for tag, url in parse(page).urls:
             parts = urlsplit(url)
@@ -108,6 +92,14 @@ def test_the_check_finds_a_broken_file_and_a_broken_anchor(tmp_path):
     problems, checked = broken_links(tmp_path)
     assert checked == 3
     assert [p.split(" -> ")[1] for p in problems] == ["no id 'missing' in other.html", "no such file in the book"]
+
+
+def test_the_check_looks_inside_saved_widget_views(tmp_path):
+    state = json.dumps({"state": {"m": {"state": {"value": '<a href="gone.html">g</a><p id="inside">i</p>'}}}})
+    (tmp_path / "index.html").write_text(f'<a href="#inside">i</a><script type="application/vnd.jupyter.widget-state+json">{state}</script>')
+    problems, checked = broken_links(tmp_path)
+    assert checked == 2
+    assert problems == ["index.html: <a in a widget view> 'gone.html' -> no such file in the book"]
 
 
 def network_reachable(host: str = "github.com", port: int = 443) -> bool:

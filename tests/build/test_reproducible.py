@@ -9,8 +9,8 @@ every file of the published HTML (pages, figures, search index, static files,
 What is made identical, and where:
 - dates: ``python -m studyguide build`` sets SOURCE_DATE_EPOCH from git (the same
   value is given to the copy, which has no .git, as a checkout of the commit would);
-- widget model ids: studyguide.modelids numbers them instead of uuid4;
-- SVG ids and metadata: studyguide.style (svg.hashsalt, no date);
+- widget model ids: studyguide.views.modelids numbers them instead of uuid4;
+- SVG ids and metadata: studyguide.views.style (svg.hashsalt, no date);
 - set and dict order in the kernel: PYTHONHASHSEED=0 from the build command;
 - absolute paths: the vendor folder is given to Sphinx relative to the project.
 
@@ -27,9 +27,9 @@ import fnmatch
 from pathlib import Path
 
 import pytest
-from support import ROOT, build, copy_project
 
 from studyguide.cli.main import reproducible_env
+from support import ROOT, build, copy_project
 
 pytestmark = pytest.mark.build
 COMPARED = ("html", "jupyter_execute")
@@ -77,7 +77,7 @@ def test_two_clean_builds_of_the_same_commit_are_identical(built_book, tmp_path,
 def test_widget_model_ids_follow_a_fixed_sequence():
     import ipywidgets
 
-    from studyguide import modelids
+    from studyguide.views import modelids
 
     modelids.install()
     dropdown = ipywidgets.Dropdown(options=["a", "b"])

@@ -2,49 +2,56 @@
 
 from __future__ import annotations
 
-import re
+from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT
-from test_build import CHAPTER, page
 
-from studyguide import load_corpus
-from studyguide.analysis.themes import load_lexicon, score_paragraphs
+from studyguide import load_project
+from studyguide.analysis.themes import score_paragraphs
+from support import CHAPTER, ROOT, TEXT_ID, page
 
 pytestmark = pytest.mark.build
 THEMES = "notebooks/themes.html"
+TO_THEMES = "../../notebooks/themes.html"
+
+
+def symbol_group(chapter, paragraph: int):
+    groups = chapter.select(f'span.theme-symbols[aria-label="Themes of paragraph {paragraph}"]')
+    assert len(groups) == 1, f"paragraph {paragraph} has {len(groups)} groups of theme symbols"
+    return groups[0]
 
 
 def test_chapter_paragraphs_carry_linked_theme_symbols_from_the_data(built_book):
-    source = (built_book / CHAPTER).read_text("utf-8")
+    chapter = page(built_book, CHAPTER)
     themes_page = page(built_book, THEMES)
-    lexicon = load_lexicon(ROOT)
-    text = load_corpus(ROOT)["solidarity-oil-workers"]
-    for segment in score_paragraphs(text, lexicon):
-        group = re.search(rf'aria-label="Themes of paragraph {segment.paragraph}">(.*?)</a></span>', source, re.S)
-        assert group, f"paragraph {segment.paragraph} has no theme symbols"
-        linked = re.findall(r'href="\.\./\.\./notebooks/themes\.html#(theme-[a-z-]+)"', group.group(1))
-        assert linked == [t.anchor for t in segment.ranked(lexicon)]
+    project = load_project(ROOT)
+    lexicon = project.lexicon
+    for segment in score_paragraphs(project.corpus[TEXT_ID], lexicon):
+        group = symbol_group(chapter, segment.paragraph)
+        assert group.find_parent(id=f"p{segment.paragraph}") is not None, f"paragraph {segment.paragraph}'s symbols sit outside it"
+        links = [urlsplit(a["href"]) for a in group.select("a[href]")]
+        assert all(link.path == TO_THEMES for link in links), links
+        linked = [link.fragment for link in links]
+        ranked = segment.ranked(lexicon)
+        assert linked == [t.anchor for t in ranked]
         assert set(linked) <= themes_page.ids
-        for theme in segment.ranked(lexicon):
-            assert f'<span class="sg-sr-only">{theme.label}</span>' in group.group(0).replace("&#x27;", "'")
-    p6 = re.search(r'aria-label="Themes of paragraph 6">(.*?)</a></span>', source, re.S).group(1)
-    assert "#theme-media" in p6
+        assert [span.get_text() for span in group.select("span.sg-sr-only")] == [t.label for t in ranked]
+    assert "theme-media" in [urlsplit(a["href"]).fragment for a in symbol_group(chapter, 6).select("a[href]")]
 
 
 def test_themes_page_was_executed_with_figures_tables_and_views(built_book):
     themes = page(built_book, THEMES)
     visible = themes.visible
-    source = (built_book / THEMES).read_text("utf-8")
     assert "Themes, feeling and address" in visible
     for caption in ("Theme tracker for “Solidarity", "Evidence for the theme tracker", "Words counted for two themes",
                     "without the cue “bourgeoisie”", "Sentences VADER misreads", "Address and rhetoric by paragraph",
                     "Sentences that speak to “you”", "How each paragraph's voice is decided"):
         assert caption in visible, caption
-    alts = re.findall(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', source)
+    alts = [img.get("alt", "") for img in themes.select('img[src^="data:image/svg+xml;base64,"]')]
     assert any(a.startswith("Theme tracker for") for a in alts)
     assert any(a.startswith("Line chart of VADER sentiment") for a in alts)
     assert any(a.startswith("Grouped bar chart of pronouns") for a in alts)
-    assert "application/vnd.jupyter.widget-state+json" in source
+    assert themes.select('script[type="application/vnd.jupyter.widget-state+json"]')
     assert "bad pattern 'self-organi[sz'" in visible  # the teacher's error example, computed
-    assert 'href="themes.html"' in (built_book / "notebooks/overview.html").read_text("utf-8")  # next page in the toc
+    overview = page(built_book, "notebooks/overview.html")
+    assert overview.select('a[href="themes.html"]')  # next page in the toc
