@@ -7,6 +7,7 @@ The server and Chromium settings come from the package itself (:mod:`studyguide.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -107,6 +108,20 @@ class Page:
 
 def page(html: Path, name: str) -> Page:
     return Page((html / name).read_text("utf-8"))
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state"
+
+
+def widget_views(soup) -> list[tuple[str, str]]:
+    """``(model id, HTML)`` of every saved widget model of a page whose value is HTML (an explorer's views)."""
+    views = []
+    for script in soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
+        for model_id, model in json.loads(script.get_text() or "{}")["state"].items():
+            value = model.get("state", {}).get("value")
+            if isinstance(value, str) and "<" in value:
+                views.append((model_id, value))
+    return views
 
 
 # --- browser visits ----------------------------------------------------------------------

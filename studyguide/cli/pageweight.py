@@ -5,7 +5,7 @@ headless Chromium context (an empty cache), and counts per page: requests made,
 bytes transferred (compressed bodies, what a reader downloads), bytes decoded,
 third-party requests (blocked and counted), and whether it loads MathJax and
 whether it has math. ``python -m studyguide weigh`` prints the table;
-``tests/test_page_weight.py`` asserts the targets.
+``tests/browser/test_page_weight.py`` asserts the targets.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..base.decoding import decode
@@ -115,18 +116,31 @@ class Reading:
     def written_position(self, offset: int, end: bool = False) -> int:
         """Where position ``offset`` of the reading stands in the text as written.
 
-        A position inside a changed stretch maps to the start of the original
-        (or, with ``end``, to its end), so a span that touches a change covers it whole.
+        Inside a changed stretch, the words the reading shares with the original
+        map exactly ("you also hide" -> "you are also hide": "also" is "also"); a
+        position in what differs maps to the start of that difference (or, with
+        ``end``, to its end), so a span that touches it covers it whole.
         """
         shift = 0
         for change in self.changes:
             if offset <= change.start:
                 break
             if offset < change.end or (end and offset == change.end):
-                return change.written_end if end else change.written_start
+                return change.written_start + _inside(self.text[change.start:change.end],
+                                                      self.written[change.written_start:change.written_end],
+                                                      offset - change.start, end)
             shift += (change.written_end - change.written_start) - (change.end - change.start)
         return offset + shift
 
+
+def _inside(reading: str, written: str, offset: int, end: bool) -> int:
+    """``offset`` in ``reading`` mapped into ``written`` through their common stretches."""
+    for tag, r1, r2, w1, w2 in SequenceMatcher(None, reading, written, autojunk=False).get_opcodes():
+        if r1 <= offset < r2 or (end and offset == r2):
+            if tag == "equal":
+                return w1 + offset - r1
+            return w2 if end else w1
+    return len(written) if end else 0
 
 def read_seed(path: Path) -> str:
     """The checked text of the seed file at ``path``: the same limits for ``new``, ``check`` and the build."""

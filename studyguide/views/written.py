@@ -47,9 +47,10 @@ def written_html(reading: Reading, marks: Sequence[Mark] = (), start: int = 0, e
         piece = escape(reading.written[left:right])
         change = next((c for c in changes if c.written_start <= left and right <= c.written_end), None)
         if change is not None:
-            counted = reading.text[change.start:change.end]
-            piece = (f'<span class="sic" title="As written; counted as “{escape(counted)}”">{piece}'
-                     f'<span class="sg-sr-only"> (as written; counted as “{escape(counted)}”)</span></span>')
+            counted = escape(reading.text[change.start:change.end])
+            said = f'<span class="sg-sr-only"> (as written; counted as “{counted}”)</span>'
+            last = right == min(change.written_end, end)  # screen readers hear the reading once, after the change
+            piece = f'<span class="sic" title="As written; counted as “{counted}”">{piece}{said if last else ""}</span>'
         mark = next((m for m in marks if m.start <= left and right <= m.end), None)
         if mark is not None:
             last = right == min(mark.end, end)

@@ -22,7 +22,7 @@ import re
 import pytest
 
 from studyguide.cli.serve import pages
-from support import CHAPTER, Page, Visit, page
+from support import CHAPTER, Page, Visit, page, widget_views
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,6 @@ def test_every_page_has_no_wcag_21_a_or_aa_violation(chromium, book_url, built_b
     assert not problems, "\n".join(problems)
 
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state"
 IMAGES = ["img", "svg", "input"]
 
 
@@ -97,13 +96,10 @@ def images_and_captions(found: Page) -> tuple[list, list[str]]:
     for figure in found.soup.find_all("figure"):
         caption = figure.find("figcaption")
         captions.append(found.text_of(caption) if caption else "")
-    for script in found.soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
-        for model in json.loads(script.get_text())["state"].values():
-            value = model.get("state", {}).get("value")
-            if isinstance(value, str) and "<" in value:
-                inner_images, inner_captions = images_and_captions(Page(value))
-                images += inner_images
-                captions += inner_captions
+    for _, view in widget_views(found.soup):
+        inner_images, inner_captions = images_and_captions(Page(view))
+        images += inner_images
+        captions += inner_captions
     return images, captions
 
 

@@ -28,7 +28,7 @@ from studyguide import InputError, load_corpus
 from studyguide.cli.scaffold import chapter_path, chapter_source
 from studyguide.cli.serve import pages, serve
 from studyguide.texts.text import MAX_BYTES
-from support import BAD_SIDECARS, BAD_TEXTS, BODY, GOOD_SIDECAR, Page, Visit, build, copy_project, sidecar, snapshot
+from support import BAD_SIDECARS, BAD_TEXTS, BODY, GOOD_SIDECAR, Page, Visit, build, copy_project, sidecar, snapshot, widget_views
 
 
 def five_megabytes() -> bytes:
@@ -215,13 +215,10 @@ def markup_problems(found: Page, where: str) -> list[str]:
         if kind in EXECUTABLE:
             if MARK in body:
                 problems.append(f"{where}: a script runs a payload: {body[:120]!r}")
-        elif kind.startswith("application/vnd.jupyter.widget-state"):
-            for model_id, model in json.loads(body)["state"].items():
-                value = model.get("state", {}).get("value")
-                if isinstance(value, str) and "<" in value:
-                    problems += markup_problems(Page(value), f"{where} widget {model_id}")
         elif kind.startswith("application/") and "json" in kind:
             json.loads(body)
+    for model_id, view in widget_views(found.soup):
+        problems += markup_problems(Page(view), f"{where} widget {model_id}")
     return problems
 
 

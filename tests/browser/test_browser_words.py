@@ -26,8 +26,8 @@ def page(chromium, book_url):
 
 
 # The keyword cell of each visible concordance line: its text without the screen-reader
-# note, and whether it shows the text as written where the editors' reading differs (then
-# the cell holds the whole written phrase, e.g. "you are also hide" counted as "you also hide").
+# note, and whether it lies in a stretch the editors read differently (then it is marked as
+# written, e.g. "you" of "you are also hide", counted as "you also hide").
 KEYS = """selector => [...document.querySelectorAll(selector)].filter(k => k.offsetParent !== null).map(k => {
     const shown = k.cloneNode(true);
     shown.querySelectorAll('.sg-sr-only').forEach(s => s.remove());
@@ -76,8 +76,8 @@ def test_choosing_a_word_shows_its_lines_links_and_plot(page):
     assert view.count() == 1
     keys = visible_keys(page)
     assert len(keys) == 12 and all(shows(key, "you") for key in keys)
-    # the one line whose keyword sits in a phrase the editors read differently shows it as written
-    assert [key["text"] for key in keys if key["written"]] == ["you are also hide"]
+    # the one line whose keyword sits in a phrase the editors read differently is marked as written
+    assert [key["text"] for key in keys if key["written"]] == ["you"]
     text = view.inner_text()
     assert "12 times in 764 words" in text and "paragraphs 2 and 8" in text
     links = view.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

@@ -22,10 +22,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.cli.serve import pages
-from support import ROOT, copy_project
+from support import ROOT, copy_project, widget_views
 
 NOT_FILES = ("mailto:", "tel:", "data:", "blob:", "about:")
-WIDGET_STATE = "application/vnd.jupyter.widget-state"
 
 
 class Links:
@@ -40,13 +39,10 @@ class Links:
             if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel") or []):
                 continue
             self.urls += [(tag.name + where, tag[key]) for key in ("href", "src") if tag.has_attr(key)]
-        for script in soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
-            for model in json.loads(script.string or "{}")["state"].values():
-                value = model.get("state", {}).get("value")
-                if isinstance(value, str) and "<" in value:
-                    inner = Links(value, " in a widget view")
-                    self.ids |= inner.ids
-                    self.urls += inner.urls
+        for _, view in widget_views(soup):
+            inner = Links(view, " in a widget view")
+            self.ids |= inner.ids
+            self.urls += inner.urls
 
 
 @cache
