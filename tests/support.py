@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
+from studyguide import InputError
 from studyguide.cli import sandbox
 from studyguide.cli.browser import chromium_path
 from studyguide.cli.sandbox import build  # noqa: F401  (the tests' one way to build)
@@ -187,6 +188,17 @@ class Visit:
 
 
 # --- bad input, shared by the loader's unit tests and the build's bad-input matrix -------
+
+
+def load_error(load, path: Path, source: str) -> InputError:
+    """Write ``source`` to ``path`` and load it with ``load``: the one-line :class:`InputError` it must raise."""
+    path.write_text(source, "utf-8")
+    try:
+        load(path)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return error
+    raise AssertionError(f"{path.name} loaded without an error")
 
 BAD_TEXTS = {
     "empty": (b"", "a.txt: empty text"),
