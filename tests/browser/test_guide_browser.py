@@ -34,7 +34,8 @@ def test_paragraph_link_in_the_commentary_previews_the_paragraph(chromium, book_
 def test_model_answers_of_the_teacher_edition_are_folded_until_opened(chromium, teacher_book):
     with Visit(chromium, is_file) as visit:
         page = visit.open((teacher_book / "chapters/guide/questions.html").as_uri())
-        note = page.locator(".teacher-note").first
+        question = page.locator("li", has_text='what does the author "advise" a worker to do')
+        note = question.locator(".model-answer")
         answer = note.get_by_text("Not to stand up for their rights")
         assert not answer.is_visible()
         note.locator("button.toggle-button").click()
