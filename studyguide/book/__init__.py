@@ -12,7 +12,9 @@ registers the book's directives and roles:
 - ``{para}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
 - ``{event-date}``, ``{figure}``, ``{text-date}``, ``{answered-date}``,
   ``{contested-figures}`` (:mod:`.timeline`);
-- ``{sidecar-fields}`` (:mod:`.fields`).
+- ``{sidecar-fields}`` (:mod:`.fields`);
+- ``{model-answer}``, ``{teacher-note}`` (:mod:`.editions`): the teacher edition's blocks;
+- ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from sphinx.config import Config
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import data, upstream, vendor
+from . import data, editions, upstream, vendor
 from .chapter import SeedTextDirective
 from .fields import SidecarFieldsDirective
 from .freshness import digest, refresh_execution_cache
 from .glossary import GlossaryDirective, unmarked_term
 from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
+from .quiz import SelfCheckDirective, add_quiz_files
 from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
 
 STATIC = Path(__file__).with_name("static")
@@ -71,11 +74,14 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure)
     app.connect("missing-reference", unmarked_term)
     upstream.setup(app)
+    editions.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)
     app.add_directive("text-quote", TextQuoteDirective)
     app.add_directive("contested-figures", ContestedFiguresDirective)
+    app.add_directive("self-check", SelfCheckDirective)
+    app.connect("html-page-context", add_quiz_files)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
     app.add_role("seed-count", SeedCountRole())
