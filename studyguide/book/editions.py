@@ -26,12 +26,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-DOWNLOADS = "downloads"  # the built book's folder for the PDFs (studyguide.cli.handout writes them)
-EDITIONS = ("student", "teacher")
-EDITION_ENV = "STUDYGUIDE_EDITION"
-HANDOUT_ENV = "STUDYGUIDE_HANDOUT"  # set by ``build --handout``: the edition's PDF will be in downloads/
-HANDOUTS = {"student": ("student-handout.pdf", "the student handout"),
-            "teacher": ("teacher-guide.pdf", "the teacher guide")}
+from .edition_names import DOWNLOADS, EDITION_ENV, EDITIONS, HANDOUT_ENV, HANDOUTS
+
 TEACHER_BLOCKS = ("model-answer", "teacher-note")
 # A fenced teacher block in a MyST source: ``:::{model-answer}`` (any indent, three or more
 # colons or backticks) up to the same fence closing it.

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import InputError
-from ..book.editions import DOWNLOADS
-from ..book.editions import HANDOUTS as LINKED
+from ..book.edition_names import DOWNLOADS
+from ..book.edition_names import HANDOUTS as LINKED
 from ..texts.pages import CHAPTER_FOLDER
 from .browser import ToolMissing, launch, sync_playwright
 

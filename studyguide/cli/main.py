@@ -16,7 +16,7 @@ from pathlib import Path
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
-from ..book.editions import EDITION_ENV, EDITIONS, HANDOUT_ENV
+from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..knowledge.project import load_project, own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import project_root
