@@ -100,7 +100,7 @@ class Profile:
     mattr: float
 
     HEADERS = (
-        "Text", "Words (tokens)", "Distinct words (types)", "Type-token ratio",
+        "Text", "Words (tokens), editors' readings", "Distinct words (types), editors' readings", "Type-token ratio",
         f"MATTR ({MATTR_WINDOW}-word windows)", "Hapax legomena", "Sentences",
         "Words per sentence", "Words per paragraph",
     )
@@ -184,16 +184,26 @@ def top_words(counts: Counter, n: int = 20, exclude: Iterable[str] = ()) -> list
     """The ``n`` most frequent words, leaving out ``exclude``; ties in alphabetical order.
 
     Relative frequencies are per 1,000 of *all* running words, so they stay
-    comparable with and without stopwords; ranks are among the words listed.
+    comparable with and without stopwords. Ranks follow the guide's one
+    convention (:func:`rank_of`), among the words considered (all words, or all
+    but ``exclude``): words with equal counts share a rank.
     """
     total = sum(counts.values())
     skip = frozenset(exclude)
     ranked = sorted(((w, c) for w, c in counts.items() if w not in skip), key=lambda wc: (-wc[1], wc[0]))
-    return [WordFrequency(w, c, per_thousand(c, total), i) for i, (w, c) in enumerate(ranked[:n], 1)]
+    rows: list[WordFrequency] = []
+    for i, (w, c) in enumerate(ranked[:n]):
+        rank = rows[-1].rank if rows and rows[-1].count == c else i + 1
+        rows.append(WordFrequency(w, c, per_thousand(c, total), rank))
+    return rows
 
 
 def rank_of(counts: Counter, word: str) -> int | None:
-    """The rank of ``word`` among all words of ``counts`` (1 = most frequent; ties share a rank)."""
+    """The rank of ``word`` among all words of ``counts``: 1 + the number of words more frequent.
+
+    The guide's one rank convention ("standard competition ranking"): words
+    with equal counts share a rank, and the next rank skips (1, 2, 2, 4).
+    """
     if word not in counts:
         return None
     return 1 + sum(1 for c in counts.values() if c > counts[word])

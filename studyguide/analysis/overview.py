@@ -1,4 +1,7 @@
-"""Size figures per text: the first thing the overview notebook shows."""
+"""Size figures per text, counted on the text as written: the first thing the overview notebook shows.
+
+The words page counts the editors' readings instead (:mod:`.frequency`); each table says which in its headers.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ class Overview:
     tokens: int
     types: int
 
-    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens)", "Distinct words (types)")
+    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens), as written", "Distinct words (types), as written")
 
     def row(self) -> tuple:
         return (self.label, self.paragraphs, self.sentences, self.tokens, self.types)
@@ -53,7 +56,7 @@ def corpus_overview(corpus: Corpus) -> list[Overview]:
     return rows
 
 
-PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words", "Quotation?")
+PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words, as written", "Quotation?")
 
 
 def paragraph_rows(text: Text) -> list[tuple[int, int, int, str]]:
