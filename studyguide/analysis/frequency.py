@@ -27,6 +27,7 @@ from functools import lru_cache
 from stop_words import StopWordError, get_stop_words
 
 from ..texts.corpus import Corpus
+from ..texts.language import primary
 from ..texts.text import Text
 from .tokens import sentences, word_spans
 
@@ -153,16 +154,24 @@ def corpus_profiles(corpus: Corpus) -> list[Profile]:
     return rows
 
 
-def word_counts(text: Text) -> Counter:
+class WordCounts(Counter):
+    """Word counts that know the primary language subtag of their text (``"en"``), so no analysis compares languages."""
+
+    language: str | None = None
+
+
+def word_counts(text: Text) -> WordCounts:
     """How often each word occurs in ``text`` (readings applied)."""
-    return Counter(t.word for t in text_tokens(text))
+    counts = WordCounts(t.word for t in text_tokens(text))
+    counts.language = primary(text.language)
+    return counts
 
 
 @lru_cache(maxsize=8)
 def stopwords(language: str = "en") -> frozenset[str]:
     """The stopword list of the PyPI package ``stop-words`` for ``language`` (a code such as "en")."""
     try:
-        return frozenset(get_stop_words(language.split("-")[0].lower()))
+        return frozenset(get_stop_words(primary(language)))
     except StopWordError:
         return frozenset()
 

@@ -21,6 +21,9 @@ evidence for each theme; this module finds them. Rules, stated once and tested:
   in the same sentence; "not only" is not a negation. Negated matches are
   listed as evidence but not counted.
 - **Score**: counted matches per 100 words of the paragraph (or sentence).
+- **Language**: the lexicon's cues are English; a text in another language is
+  not scored (:func:`studyguide.analysis.languages.applies`): no segments, no
+  empty tracker.
 - **Ties**: themes with equal scores are all kept; order is by score, then
   by the lexicon's order. A paragraph's leading themes are all themes with
   the highest score.
@@ -36,6 +39,7 @@ from nltk.stem.snowball import SnowballStemmer
 
 from ..knowledge.lexicon import Cue, Lexicon, Theme
 from ..texts.text import Paragraph, Text
+from .languages import applies
 from .tokens import sentences, word_spans, words
 
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
@@ -195,19 +199,23 @@ class Segment:
 
 
 def score_paragraph(text: Text, paragraph: Paragraph, lexicon: Lexicon) -> Segment:
-    """One paragraph scored, counted on ``text.reading(n)``."""
+    """One paragraph scored, counted on ``text.reading(n)``; no matches for a text not in English."""
     source = text.reading(paragraph.number)
-    return Segment(paragraph.number, None, source, len(words(source)), tuple(find_matches(source, lexicon)),
-                   paragraph.quotation)
+    matches = tuple(find_matches(source, lexicon)) if applies(text, "themes") else ()
+    return Segment(paragraph.number, None, source, len(words(source)), matches, paragraph.quotation)
 
 
 def score_paragraphs(text: Text, lexicon: Lexicon) -> list[Segment]:
-    """One scored segment per paragraph."""
+    """One scored segment per paragraph; none for a text not in English."""
+    if not applies(text, "themes"):
+        return []
     return [score_paragraph(text, p, lexicon) for p in text.paragraphs]
 
 
 def score_sentences(text: Text, lexicon: Lexicon) -> list[Segment]:
-    """One scored segment per sentence, numbered within its paragraph from 1."""
+    """One scored segment per sentence, numbered within its paragraph from 1; none for a text not in English."""
+    if not applies(text, "themes"):
+        return []
     segments = []
     for p in text.paragraphs:
         for n, sentence in enumerate(sentences(text.reading(p.number)), 1):

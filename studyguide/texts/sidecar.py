@@ -81,6 +81,7 @@ class Sidecar:
     quotations: tuple[int, ...] = ()
     quotation_note: str = ""
     notes: tuple[EditorialNote, ...] = ()
+    language_line: int | None = None  # where ``language`` is written, for check's messages
 
 
 def sidecar_path(seed: Path) -> Path:
@@ -131,4 +132,5 @@ def read_sidecar(path: Path) -> Sidecar:
         quotations=tuple(data.get("quotations", ())),
         quotation_note=data.get("quotation_note", ""),
         notes=tuple(notes),
+        language_line=toml.line("language", toml.top),
     )
