@@ -25,7 +25,7 @@ from sphinx.config import Config
 from ..base.errors import InputError
 from ..base.version import __version__
 from . import data, upstream, vendor
-from .chapter import SeedTextDirective
+from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
 from .fields import SidecarFieldsDirective
 from .freshness import digest, refresh_execution_cache
 from .glossary import GlossaryDirective, unmarked_term
@@ -70,6 +70,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("studyguide_inputs_digest", "", "env")
     app.connect("config-inited", configure)
     app.connect("missing-reference", unmarked_term)
+    app.connect("build-finished", prune_removed_chapters)
+    app.add_transform(ChapterOrder)
     upstream.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)

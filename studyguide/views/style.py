@@ -44,6 +44,7 @@ RC = {
     "legend.frameon": False,
     "svg.fonttype": "none",  # text stays text: searchable, small, crisp
     "svg.hashsalt": "studyguide",  # stable element ids across builds
+    "text.parse_math": False,  # titles and labels come from seeds: "$x$" stays "$x$", never mathtext (or a crash)
 }
 
 
