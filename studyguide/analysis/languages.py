@@ -78,3 +78,11 @@ def language_notice(text: Text, analysis: str) -> str | None:
 def same_language(text: Text, others) -> list[Text]:
     """The texts among ``others`` (not ``text`` itself) written in the language of ``text``."""
     return [other for other in others if other.id != text.id and primary(other.language) == primary(text.language)]
+
+
+def comparison_notice(text: Text, corpus) -> str | None:
+    """A plain sentence when no other text of ``corpus`` is in the language of ``text`` (so nothing to compare); else None."""
+    if len(corpus) < 2 or same_language(text, corpus):
+        return None
+    return (f"“{text.title}” is the only text in {language_name(text.language)}: it is not compared with the other "
+            "texts, since against words of another language every word would look distinctive.")

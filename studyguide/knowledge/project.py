@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
@@ -46,9 +47,19 @@ def load_project(root: Path | str | None = None) -> Project:
         timeline=_optional(root / TIMELINE_FILE, load_timeline),
         sources=_optional(root / SOURCES_FILE, load_sources),
     )
+    _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
     return project
+
+
+def _check_events(project: Project) -> None:
+    """Every event a sidecar names is in the timeline."""
+    for text in project.corpus:
+        for event in text.meta.events:
+            if project.timeline is None or event not in {e.id for e in project.timeline}:
+                raise InputError(text.meta.path, f"events: no event with id '{event}' in {TIMELINE_FILE}",
+                                 text.meta.events_line)
 
 
 def repository_url(root: Path) -> str | None:

@@ -28,6 +28,8 @@ FIELDS = {
                              "START/.. for 'in or after START'; ../END for 'in or before END'; or 'unknown'."),
     "date_note": Field(str, False, "How the date is known, or why it is not."),
     "source_urls": Field(list, True, "Where the text can be read (http or https URLs).", str, form=URL),
+    "events": Field(list, False, "Ids of the timeline events (data/timeline.toml) the text speaks of.", str, form=ID),
+    "events_note": Field(str, False, "How the text is linked to those events (it may name none itself)."),
     "responds_to": Field(dict, False, "The text this one answers: title, author, date, url, note."),
     "quotations": Field(list, False, "Numbers of body paragraphs that quote another text.", int),
     "quotation_note": Field(str, False, "Where the quoted paragraphs come from, as far as known."),
@@ -81,7 +83,10 @@ class Sidecar:
     quotations: tuple[int, ...] = ()
     quotation_note: str = ""
     notes: tuple[EditorialNote, ...] = ()
+    events: tuple[str, ...] = ()
+    events_note: str = ""
     language_line: int | None = None  # where ``language`` is written, for check's messages
+    events_line: int | None = None
 
 
 def sidecar_path(seed: Path) -> Path:
@@ -132,5 +137,8 @@ def read_sidecar(path: Path) -> Sidecar:
         quotations=tuple(data.get("quotations", ())),
         quotation_note=data.get("quotation_note", ""),
         notes=tuple(notes),
+        events=tuple(data.get("events", ())),
+        events_note=data.get("events_note", ""),
         language_line=toml.line("language", toml.top),
+        events_line=toml.line("events", toml.top),
     )
