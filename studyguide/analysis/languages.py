@@ -20,7 +20,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stop_words import LANGUAGE_MAPPING
-from wordfreq import available_languages
 
 from ..texts.language import language_name, primary
 from ..texts.text import Text
@@ -35,6 +34,8 @@ ANALYSES = (*ENGLISH_ONLY, "general", "stopwords")
 
 @lru_cache(maxsize=1)
 def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages  # imported when first needed: the chapter pages never need it
+
     return frozenset(available_languages("best"))
 
 

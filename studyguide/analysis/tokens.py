@@ -1,7 +1,8 @@
 """Words and sentences: the guide's one tokenising path, the same on every script.
 
-- Words: one compiled regular expression, :data:`WORD_RE` (the standard library's
-  ``re``). A word is a run of letters or digits, each letter with the combining
+- Words: one compiled regular expression, :func:`word_pattern` (the standard library's
+  ``re``; compiled on first use, since its class of combining marks is read from
+  :mod:`unicodedata`). A word is a run of letters or digits, each letter with the combining
   marks that follow it (accents written as separate characters, the vowel signs of
   Devanagari), so decomposed "café" is one word and so is "नमस्ते". An apostrophe
   (:data:`APOSTROPHES`: ``'``, ``’``, ``ʼ``, ``‘``) or a hyphen (:data:`HYPHENS`:
@@ -66,8 +67,12 @@ def _mark_class() -> str:
     return "[" + "".join(parts) + JOINERS + "]"
 
 
-_UNIT = rf"(?:[^\W_]{_mark_class()}*)+"
-WORD_RE = re.compile(rf"{_UNIT}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{_UNIT})*")
+@lru_cache(maxsize=1)
+def word_pattern() -> re.Pattern:
+    """Letters or digits, each with its combining marks; apostrophes and hyphens only between them."""
+    unit = rf"(?:[^\W_]{_mark_class()}*)+"
+    return re.compile(rf"{unit}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{unit})*")
+
 _SAME = str.maketrans({**{c: "'" for c in APOSTROPHES[1:]}, **{c: "-" for c in HYPHENS[1:]}})
 
 
@@ -79,13 +84,13 @@ def key(word: str) -> str:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` for each word of ``text``, in order; ``text[start:end]`` is the word as written."""
-    return [(key(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    return [(key(m.group()), m.start(), m.end()) for m in word_pattern().finditer(text)]
 
 
 def words(text: str) -> list[str]:
     """The keys of the words of ``text``, in order (the same as :func:`word_spans` gives)."""
     normal = unicodedata.normalize("NFC", text).translate(_SAME)
-    found = [w.lower() for w in WORD_RE.findall(normal)]
+    found = [w.lower() for w in word_pattern().findall(normal)]
     if normal.isascii():
         return found
     return [w if unicodedata.is_normalized("NFC", w) else unicodedata.normalize("NFC", w) for w in found]

@@ -18,19 +18,18 @@ registers the book's directives and roles:
 from __future__ import annotations
 
 from pathlib import Path
-
-from sphinx.application import Sphinx
-from sphinx.config import Config
+from typing import TYPE_CHECKING
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import data, upstream, vendor
-from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
-from .fields import SidecarFieldsDirective
-from .freshness import digest, refresh_execution_cache
-from .glossary import GlossaryDirective, unmarked_term
-from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
-from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+# The directives, roles and Sphinx itself are imported in setup(), when Sphinx loads
+# the extension: the command line imports this package (for ``vendor``) on every
+# build, and a no-change rebuild must stay fast.
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -42,6 +41,9 @@ WIDGET_SCRIPTS = {  # in load order; paths under _static/
 
 
 def configure(app: Sphinx, config: Config) -> None:
+    from . import data, vendor
+    from .freshness import digest, refresh_execution_cache
+
     root = Path(app.srcdir)
     data.load(app)
     try:
@@ -66,6 +68,13 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
+    from . import upstream
+    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .fields import SidecarFieldsDirective
+    from .glossary import GlossaryDirective, unmarked_term
+    from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
+    from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
+
     app.add_config_value("studyguide_static_digest", "", "html")
     app.add_config_value("studyguide_inputs_digest", "", "env")
     app.connect("config-inited", configure)

@@ -99,7 +99,7 @@ def fetch_assets(root: Path) -> None:
 
 
 def build(root: Path, output: Path | None) -> int:
-    load_project(root)  # bad input stops here, with one line, before Sphinx starts
+    check_chapters(load_project(root).corpus)  # bad input stops here, with one line, before Sphinx starts
     vendor.verify(root)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
     if output:
