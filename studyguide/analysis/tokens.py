@@ -84,7 +84,9 @@ def key(word: str) -> str:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` for each word of ``text``, in order; ``text[start:end]`` is the word as written."""
-    return [(key(m.group()), m.start(), m.end()) for m in word_pattern().finditer(text)]
+    # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
+    # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
+    return [(key(m.group()), m.start(), m.end()) for m in word_pattern().finditer(text.translate(_SAME))]
 
 
 def words(text: str) -> list[str]:
