@@ -44,14 +44,25 @@ class Token:
     end: int
 
 
-def text_tokens(text: Text, include_quotations: bool = True) -> list[Token]:
-    """Every running word of ``text`` in order, editors' readings applied."""
-    return [
-        Token(word, p.number, start, end)
-        for p in text.paragraphs
-        if include_quotations or not p.quotation
-        for word, start, end in word_spans(text.reading(p.number))
-    ]
+def text_tokens(text: Text, include_quotations: bool = True) -> tuple[Token, ...]:
+    """Every running word of ``text`` in order, editors' readings applied.
+
+    Computed once per text and kept (:data:`_TOKENS`, keyed by the seed's hash and the
+    sidecar's notes, all that the words depend on): a notebook asks for the words of a
+    long text many times.
+    """
+    key = (text.sha256, text.meta.notes)
+    tokens = _TOKENS.get(key)
+    if tokens is None:
+        if len(_TOKENS) >= _KEPT:
+            del _TOKENS[next(iter(_TOKENS))]
+        tokens = _TOKENS[key] = tuple(Token(word, p.number, start, end) for p in text.paragraphs
+                                      for word, start, end in word_spans(text.reading(p.number)))
+    return tokens if include_quotations else tuple(t for t in tokens if not text.paragraph(t.paragraph).quotation)
+
+
+_TOKENS: dict[tuple, tuple[Token, ...]] = {}
+_KEPT = 16  # texts whose words are kept
 
 
 def paragraph_words(text: Text) -> list[list[str]]:

@@ -47,7 +47,7 @@ NEGATION_WINDOW = 3
 _STEMMER = SnowballStemmer("english")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _STEMMER.stem(word.replace("’", "'"))
 
@@ -138,6 +138,33 @@ def _cue_at(cue: Cue, plain: list[str], stems: list[str], i: int) -> int:
     return len(parts) if tuple(seq[i : i + len(parts)]) == parts else 0
 
 
+@lru_cache(maxsize=256)
+def _cue_index(theme: Theme) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, ...]], tuple[Cue, ...]]:
+    """A theme's cues by their first word (exact), by their first stem (stem), and its patterns, in the lexicon's order.
+
+    Only the cues whose first word could match are tried at a word, so scoring stays
+    linear in the length of a text.
+    """
+    exact: dict[str, list[Cue]] = {}
+    stemmed: dict[str, list[Cue]] = {}
+    for cue in theme.cues:
+        parts = cue_parts(cue)
+        if cue.rule != "pattern" and parts:
+            (stemmed if cue.rule == "stem" else exact).setdefault(parts[0], []).append(cue)
+    patterns = tuple(cue for cue in theme.cues if cue.rule == "pattern")
+    return ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in stemmed.items()}, patterns)
+
+
+def _candidates(theme: Theme, word: str, word_stem: str) -> list[Cue]:
+    """The cues of ``theme`` that could match at a word, in the lexicon's order (the first written wins a tie)."""
+    exact, stemmed, patterns = _cue_index(theme)
+    found = [*exact.get(word, ()), *stemmed.get(word_stem, ()), *patterns]
+    if len(found) > 1:
+        order = {cue: n for n, cue in enumerate(theme.cues)}
+        found.sort(key=order.__getitem__)
+    return found
+
+
 def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
     """Every cue match in ``source``, by position then lexicon order (rules in the module docstring)."""
     tokens = tokenize(source)
@@ -148,7 +175,7 @@ def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
         i = 0
         while i < len(tokens):
             best: tuple[int, Cue] | None = None
-            for cue in theme.cues:
+            for cue in _candidates(theme, plain[i], stems[i]):
                 length = _cue_at(cue, plain, stems, i)
                 if length and (best is None or length > best[0]):
                     best = (length, cue)

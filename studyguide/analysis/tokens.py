@@ -86,7 +86,8 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` for each word of ``text``, in order; ``text[start:end]`` is the word as written."""
     # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
     # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
-    return [(key(m.group()), m.start(), m.end()) for m in word_pattern().finditer(text.translate(_SAME))]
+    return [(word.lower() if (word := m.group()).isascii() else key(word), m.start(), m.end())
+            for m in word_pattern().finditer(text.translate(_SAME))]
 
 
 def words(text: str) -> list[str]:
