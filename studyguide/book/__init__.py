@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
+SAME_PAGE_PARAGRAPH = r"^#p\d+$"
 WIDGET_SCRIPTS = {  # in load order; paths under _static/
     "requirejs/require.js": {},
     "studyguide-widgets.js": {},
@@ -54,6 +55,10 @@ def configure(app: Sphinx, config: Config) -> None:
     # config hash in .buildinfo, and the same commit built elsewhere would differ.
     config.html_static_path = [*config.html_static_path, str(STATIC), relative_to(folder, Path(app.confdir))]
     config.nb_ipywidgets_js = WIDGET_SCRIPTS
+    # A chapter's paragraph numbers link to their own paragraph: a hover preview of the
+    # paragraph one is reading would copy the whole text into the page's tip file (1.3 MB
+    # for a 1 MB text). Links to a paragraph from other pages keep their previews.
+    config.tippy_skip_urls = (*getattr(config, "tippy_skip_urls", ()), SAME_PAGE_PARAGRAPH)
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.studyguide_static_digest = digest(STATIC, folder)
     refresh_execution_cache(app, config, root)
