@@ -71,7 +71,11 @@ def seed_paths(root: Path) -> list[Path]:
     for entry in entries:
         if entry.name.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX)) and entry.is_symlink():
             raise InputError(entry, "is a symbolic link; seeds and sidecars must be regular files inside seeds/")
-    texts = [p for p in entries if p.suffix == TEXT_SUFFIX and p.is_file()]
+    for entry in entries:
+        if entry.name.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX)) and not entry.is_file():
+            raise InputError(entry, "not a regular file (a folder, a named pipe...); seeds and sidecars must be "
+                                    "plain files inside seeds/")
+    texts = [p for p in entries if p.suffix == TEXT_SUFFIX]
     names = {p.stem for p in texts}
     for sidecar in (p for p in entries if p.name.endswith(SIDECAR_SUFFIX)):
         if sidecar.name.removesuffix(SIDECAR_SUFFIX) not in names:

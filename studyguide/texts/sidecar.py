@@ -16,6 +16,7 @@ from ..base.errors import InputError, display_path
 from ..base.schema import ID, LANGUAGE, URL, Field, TomlFile
 
 SUFFIX = ".meta.toml"
+MAX_BYTES = 100_000  # metadata, not a text: its fields are published on the chapter page
 
 FIELDS = {
     "id": Field(str, True, "Short stable name (lowercase, digits, hyphens); names the chapter page.", form=ID),
@@ -101,6 +102,10 @@ def read_sidecar(path: Path) -> Sidecar:
     if not path.is_file():
         seed = path.with_name(path.name.removesuffix(SUFFIX) + ".txt")
         raise InputError(path, f"missing sidecar; create it with: python -m studyguide new {display_path(seed)}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(path, f"{size / 1e3:.0f} KB is too long for a sidecar (limit {MAX_BYTES / 1e3:g} KB); "
+                               "it holds metadata, not text")
     toml = TomlFile(path)
     data = toml.check(toml.data, FIELDS)
     try:
