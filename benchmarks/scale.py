@@ -145,16 +145,18 @@ def widget_state_bytes(page: Path) -> int:
 
 
 def biggest_outputs(page: Path, top: int = 3) -> list[tuple[int, str]]:
-    """The ``top`` largest output blocks of a notebook page: (bytes, what)."""
-    source = page.read_text("utf-8")
+    """The ``top`` largest outputs of a notebook page: (bytes, its caption, alt text or kind)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
     found = []
-    for match in re.finditer(r'<div class="cell_output docutils container">', source):
-        end = source.find('<div class="cell docutils container', match.end())
-        block = source[match.start(): end if end > 0 else len(source)]
-        caption = re.search(r"<caption>(.*?)</caption>|alt=\"(.{0,80})", block)
-        what = (caption.group(1) or caption.group(2)) if caption else block[80:160]
-        found.append((len(block.encode()), re.sub(r"\s+", " ", what)[:90]))
-    return sorted(found, reverse=True)[:top]
+    for output in soup.select("div.cell_output > div.output"):
+        caption = output.find(["caption", "figcaption"])
+        image = output.find("img")
+        what = (caption.get_text(" ", strip=True) if caption else image.get("alt", "") if image
+                else "widget" if output.find("script") else output.get_text(" ", strip=True))
+        found.append((len(str(output).encode()), what[:80]))
+    return sorted(found, key=lambda item: -item[0])[:top]
 
 
 def weigh(html: Path) -> dict[str, int]:
