@@ -14,7 +14,10 @@ paragraph. Then times, each the median of :data:`RUNS` runs:
    least any tokeniser can do (it is wrong on apostrophes, hyphens and combining
    marks, which is why the guide does more); target: the guide at most 3x the floor;
 3. a plain **NLTK** pipeline: ``TreebankWordTokenizer`` and ``FreqDist``;
-4. the guide's whole **profile**: tokenise, count, keyness of every word seen at
+4. tokenise and count again, guide and floor, on Russian and Hindi corpora made the
+   same way (Devanagari text takes the pattern with combining marks, which the floor
+   splits into fragments);
+5. the guide's whole **profile**: tokenise, count, keyness of every word seen at
    least 3 times against general English (wordfreq), and the top collocations
    by log-likelihood ratio (NLTK's bigram finder).
 
@@ -44,12 +47,13 @@ VOCABULARY = 50_000
 SEED = 2012
 RUNS = 3
 FLOOR = re.compile(r"\w+")
+OTHER_LANGUAGES = (("ru", "Russian"), ("hi", "Hindi"))  # Cyrillic; Devanagari, whose vowel signs are combining marks
 
 
-def make_corpus(size: int = TARGET_WORDS, seed: int = SEED) -> list[str]:
-    """Paragraphs of sentences of words drawn from English word frequencies, ``size`` words in all."""
-    vocabulary = top_n_list("en", VOCABULARY)
-    weights = [word_frequency(w, "en") for w in vocabulary]
+def make_corpus(size: int = TARGET_WORDS, seed: int = SEED, language: str = "en") -> list[str]:
+    """Paragraphs of sentences of words drawn from ``language``'s word frequencies, ``size`` words in all."""
+    vocabulary = top_n_list(language, VOCABULARY)
+    weights = [word_frequency(w, language) for w in vocabulary]
     rng = random.Random(seed)
     drawn = iter(rng.choices(vocabulary, weights, k=size))
     paragraphs: list[str] = []
@@ -138,6 +142,13 @@ def main() -> None:
           f"{freqdist.N():,} tokens (punctuation included), {freqdist.B():,} types")
     print(f"ratio guide / floor: {guide / floor:.2f}x CPU (target <= 3x: {'met' if guide <= 3 * floor else 'MISSED'}); "
           f"guide / NLTK: {guide / nltk:.2f}x CPU")
+    for language, name in OTHER_LANGUAGES:
+        other = make_corpus(language=language)
+        _, other_guide, other_counts = timed(guide_count, other)
+        _, other_floor, other_floor_counts = timed(floor_count, other)
+        print(f"the same on a {name} corpus (wordfreq's {name} list): guide {other_guide:.2f} s CPU, floor "
+              f"{other_floor:.2f} s CPU, ratio {other_guide / other_floor:.2f}x; {len(other_counts):,} types "
+              f"(the floor finds {len(other_floor_counts):,})")
     top = ", ".join(f"{k.word} (G2 {k.g2:,.0f})" for k in result["keywords"][:3])
     pairs = ", ".join(f"{c.first} {c.second}" for c in result["collocations"][:3])
     print(f"guide profile (tokenise, count, keyness, collocations): {ours:.2f} s CPU, {ours_wall:.2f} s wall "

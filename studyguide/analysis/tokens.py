@@ -53,32 +53,64 @@ ABBREVIATIONS = frozenset({"i.e", "e.g", "etc", "cf", "mr", "mrs", "ms", "dr", "
 SENTENCE_ENDS = (".", "?", "!", "\u0964", "\u0965", "\u061f", "\u3002", "\uff01", "\uff1f")  # . ? ! । ॥ ؟ 。 ！ ？
 
 
-def _mark_class() -> str:
-    """A character class of every combining mark (Unicode categories Mn, Mc, Me) and the zero-width joiners."""
+@lru_cache(maxsize=1)
+def _marks() -> tuple[str, str]:
+    """The combining marks (Unicode categories Mn, Mc, Me) and zero-width joiners of the Basic
+    Multilingual Plane, and those beyond it, each as the inside of a character class."""
     category = unicodedata.category
-    marks = [ord(c) for c in map(chr, range(sys.maxunicode + 1)) if category(c)[0] == "M"]
-    ranges: list[list[int]] = []
-    for code in marks:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
-    return "[" + "".join(parts) + JOINERS + "]"
+    marks = [c for c in map(chr, range(sys.maxunicode + 1)) if category(c)[0] == "M"]
+    basic = "".join(re.escape(c) for c in marks if c <= "\uffff") + JOINERS
+    return basic, "".join(re.escape(c) for c in marks if c > "\uffff")
+
+
+def _mark_class() -> str:
+    """A pattern for one mark. The marks of the Basic Multilingual Plane make one class, which
+    ``re`` turns into a fast bitmap; the few beyond it are tried only for a character beyond it."""
+    basic, beyond = _marks()
+    return rf"(?:[{basic}]|(?=[\U00010000-\U0010ffff])[{beyond}])"
 
 
 @lru_cache(maxsize=1)
 def word_pattern() -> re.Pattern:
-    """Letters or digits, each with its combining marks; apostrophes and hyphens only between them."""
-    unit = rf"(?:[^\W_]{_mark_class()}*)+"
+    """Letters or digits with the combining marks among them; apostrophes and hyphens only between them.
+
+    A run of letters is matched at once and a mark is looked for only where a run stops.
+    """
+    unit = rf"[^\W_]+(?:{_mark_class()}+[^\W_]*)*"
     return re.compile(rf"{unit}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{unit})*")
 
-_SAME = str.maketrans({**{c: "'" for c in APOSTROPHES[1:]}, **{c: "-" for c in HYPHENS[1:]}})
+
+# Text without any mark (all ASCII text, most text in Latin, Cyrillic or Greek letters once
+# composed by NFC) gives the same words with a simpler pattern, in which only ' and - join
+# (the other apostrophes and hyphens are made these first): the same words, faster.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _may_hold_marks() -> re.Pattern:
+    return re.compile(rf"[{_marks()[0]}]|[\U00010000-\U0010ffff]")  # a mark, or any character beyond the BMP
+
+
+def _pattern(text: str) -> re.Pattern:
+    if text.isascii() or not _may_hold_marks().search(text):
+        return _PLAIN_WORD
+    return word_pattern()
+
+
+_SAME = tuple((c, "'") for c in APOSTROPHES[1:]) + tuple((c, "-") for c in HYPHENS[1:])
+
+
+def _same(text: str) -> str:
+    """``text`` with every apostrophe as ``'`` and every hyphen as ``-`` (one character for one)."""
+    for variant, plain in _SAME:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
 
 
 def key(word: str) -> str:
     """The form a word is counted under: NFC, lower case, ``'`` for every apostrophe, ``-`` for every hyphen."""
-    lowered = unicodedata.normalize("NFC", word).translate(_SAME).lower()
+    lowered = _same(unicodedata.normalize("NFC", word)).lower()
     return lowered if lowered.isascii() else unicodedata.normalize("NFC", lowered)
 
 
@@ -87,15 +119,15 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
     # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
     return [(word.lower() if (word := m.group()).isascii() else key(word), m.start(), m.end())
-            for m in word_pattern().finditer(text.translate(_SAME))]
+            for m in _pattern(text).finditer(_same(text))]
 
 
 def words(text: str) -> list[str]:
     """The keys of the words of ``text``, in order (the same as :func:`word_spans` gives)."""
-    normal = unicodedata.normalize("NFC", text).translate(_SAME)
-    found = [w.lower() for w in word_pattern().findall(normal)]
-    if normal.isascii():
-        return found
+    normal = _same(unicodedata.normalize("NFC", text))
+    found = [w.lower() for w in _pattern(normal).findall(normal)]
+    if normal.isascii() or unicodedata.is_normalized("NFC", normal.lower()):
+        return found  # lower case kept the text in NFC, so every word is
     return [w if unicodedata.is_normalized("NFC", w) else unicodedata.normalize("NFC", w) for w in found]
 
 
