@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from ..texts.text import Text
 from .languages import applies, language_notice
+from .stretches import stretch_label, stretches
 from .tokens import sentences, words
 
 PRONOUNS = {
@@ -121,9 +122,23 @@ def paragraph_address(text: Text) -> list[Address]:
 HEADERS = ("Paragraph", "Voice", "we/us/our", "you/your", "they/them/their", "Questions", "Exclamations", "Imperatives")
 
 
+COUNTED = ("we", "you", "they", "questions", "exclamations", "imperatives")
+
+
 def address_rows(text: Text) -> list[tuple]:
-    return [(a.paragraph, a.voice, a.we, a.you, a.they, a.questions, a.exclamations, a.imperatives)
-            for a in paragraph_address(text)]
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): voice and counts."""
+    found = paragraph_address(text)
+    rows = []
+    for stretch in stretches(len(found)):
+        part = [found[n - 1] for n in stretch]
+        if len(part) == 1:
+            a = part[0]
+            rows.append((a.paragraph, a.voice, *(getattr(a, f) for f in COUNTED)))
+            continue
+        voices = {a.voice for a in part}
+        voice = voices.pop() if len(voices) == 1 else "author, with quotations"
+        rows.append((stretch_label(stretch), voice, *(sum(getattr(a, f) for a in part) for f in COUNTED)))
+    return rows
 
 
 def author_totals(text: Text) -> tuple:
@@ -134,9 +149,8 @@ def author_totals(text: Text) -> tuple:
     rows = paragraph_address(text)
     own = [a for a in rows if not a.quotation]
     left_out = [str(a.paragraph) for a in rows if a.quotation]
-    label = "Author's own voice" + (f" (without ¶{', ¶'.join(left_out)})" if left_out else "")
-    return (label, f"{len(own)} paragraphs", *(sum(getattr(a, f) for a in own)
-            for f in ("we", "you", "they", "questions", "exclamations", "imperatives")))
+    who = "Author's own voice" + (f" (without ¶{', ¶'.join(left_out)})" if left_out else "")
+    return (who, f"{len(own)} paragraphs", *(sum(getattr(a, f) for a in own) for f in COUNTED))
 
 
 def second_person_sentences(text: Text) -> list[tuple[int, str, str]]:

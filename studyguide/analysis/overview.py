@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..texts.corpus import Corpus
 from ..texts.text import Text
+from .stretches import stretch_label, stretches
 from .tokens import sentences, words
 
 
@@ -59,9 +60,16 @@ def corpus_overview(corpus: Corpus) -> list[Overview]:
 PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words, as written", "Quotation?")
 
 
-def paragraph_rows(text: Text) -> list[tuple[int, int, int, str]]:
-    """Per paragraph: number, sentences, words, and whether it quotes another text."""
-    return [
-        (p.number, len(sentences(p.text)), len(words(p.text)), "yes" if p.quotation else "no")
-        for p in text.paragraphs
-    ]
+def paragraph_rows(text: Text) -> list[tuple[int | str, int, int, str]]:
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): number, sentences, words,
+    and whether it quotes another text."""
+    counts = [(len(sentences(p.text)), len(words(p.text))) for p in text.paragraphs]
+    rows = []
+    for stretch in stretches(len(text.paragraphs)):
+        quoted = [n for n in stretch if text.paragraph(n).quotation]
+        if len(stretch) == 1:
+            rows.append((stretch.start, *counts[stretch.start - 1], "yes" if quoted else "no"))
+        else:
+            rows.append((stretch_label(stretch), sum(counts[n - 1][0] for n in stretch), sum(counts[n - 1][1] for n in stretch),
+                         f"{len(quoted)} of {len(stretch)}" if quoted else "no"))
+    return rows

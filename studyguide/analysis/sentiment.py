@@ -30,6 +30,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..texts.text import Text
 from .languages import applies
+from .stretches import stretch_label, stretches
 from .tokens import sentences
 
 NEUTRAL = 0.05  # VADER's authors' conventional band: |compound| < 0.05 is neutral
@@ -96,11 +97,19 @@ PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Mean", "Lowest", "Highest", "Ove
 
 
 def paragraph_rows(text: Text) -> list[tuple]:
-    return [
-        (f"{p.paragraph}" + (" (quoted)" if p.quotation else ""), p.sentences, f"{p.mean:+.2f}",
-         f"{p.lowest:+.2f}", f"{p.highest:+.2f}", polarity(p.mean))
-        for p in paragraph_scores(text)
-    ]
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): sentences, mean, lowest,
+    highest and the mean's polarity; none for a text VADER does not read."""
+    scores = sentence_scores(text)
+    rows = []
+    for stretch in stretches(len(text.paragraphs)):
+        inside = [s.compound for s in scores if s.paragraph in stretch]
+        if not inside:
+            continue
+        quoted = [n for n in stretch if text.paragraph(n).quotation]
+        average = mean(inside)
+        rows.append((stretch_label(stretch, quoted), len(inside), f"{average:+.2f}", f"{min(inside):+.2f}",
+                     f"{max(inside):+.2f}", polarity(average)))
+    return rows
 
 
 def sentence_with(text: Text, fragment: str) -> SentenceScore:

@@ -40,6 +40,7 @@ from nltk.stem.snowball import SnowballStemmer
 from ..knowledge.lexicon import Cue, Lexicon, Theme
 from ..texts.text import Paragraph, Text
 from .languages import applies
+from .stretches import stretch_label, stretches
 from .tokens import sentences, word_spans, words
 
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
@@ -285,12 +286,21 @@ TRACKER_HEADERS_START = ("Paragraph", "Words")
 
 
 def tracker_rows(segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
-    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s)."""
+    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s).
+
+    A long text gets a row per stretch of paragraphs (:mod:`.stretches`), scored as one
+    segment: its counted matches per 100 of its words.
+    """
     rows = []
-    for s in segments:
+    for stretch in stretches(len(segments)):
+        part = segments[stretch.start - 1: stretch.stop - 1]
+        s = part[0] if len(part) == 1 else Segment(
+            part[0].paragraph, None, "", sum(p.words for p in part), tuple(m for p in part for m in p.matches),
+            any(p.quotation for p in part))
         cells = [f"{s.count(t.id)} ({s.score(t.id):.1f})" if s.count(t.id) else "–" for t in lexicon]
         leading = " = ".join(f"{t.symbol} {t.label}" for t in s.leading(lexicon)) or "none"
-        rows.append((f"{s.paragraph}" + (" (quoted)" if s.quotation else ""), s.words, *cells, leading))
+        quoted = [p.paragraph for p in part if p.quotation]
+        rows.append((stretch_label(range(part[0].paragraph, part[-1].paragraph + 1), quoted), s.words, *cells, leading))
     return rows
 
 
