@@ -244,4 +244,7 @@ BAD_SIDECARS = {
                                 "a.meta.toml:9: responds_to: unknown field 'titel' (did you mean 'title'?)"),
     "responds_to bad date": (sidecar(extra='[responds_to]\ndate = "spring 2012"\n'), "a.meta.toml:9: responds_to: date 'spring 2012'"),
     "not utf-8": (sidecar().encode("utf-8") + b'author_note = "caf\xe9"\n', "a.meta.toml:8: not valid UTF-8"),
+    "events is a string": (sidecar(extra='events = "zhanaozen-shooting"\n'), "a.meta.toml:8: field 'events' must be an array, not a string"),
+    "too long": (sidecar(extra='author_note = "' + "x" * 150_000 + '"\n'), "a.meta.toml: 150 KB is too long for a sidecar (limit 100 KB)"),
+    "event id not an id": (sidecar(extra='events = ["The Shooting"]\n'), "a.meta.toml:8: events 'The Shooting' must be lowercase letters"),
 }

@@ -19,7 +19,9 @@ from ..book import vendor
 from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..knowledge.project import load_project, own_addresses
 from ..knowledge.sources import audit
-from ..texts.corpus import project_root
+from ..texts.corpus import check_chapters, project_root
+from ..texts.language import language_problem
+from ..texts.pages import chapter_page
 from . import handout
 from .browser import ToolMissing
 from .scaffold import scaffold
@@ -51,10 +53,25 @@ def reproducible_env(root: Path) -> dict[str, str]:
     return env
 
 
+def check_languages(project) -> None:
+    """Each sidecar's language against the one detected in its text: a warning, or an error for a clear mismatch."""
+    for text in project.corpus:
+        problem = language_problem(text.language, "\n\n".join(p.text for p in text.paragraphs))
+        if problem is None:
+            continue
+        level, message = problem
+        if level == "error":
+            raise InputError(text.meta.path, message, text.meta.language_line)
+        print(f"warning: {InputError(text.meta.path, message, text.meta.language_line)}", file=sys.stderr)
+
+
 def check(root: Path) -> None:
     project = load_project(root)
+    check_chapters(project.corpus)
+    check_languages(project)
     for text in project.corpus:
-        print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes")
+        print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
+              f"language {text.language}, chapter {chapter_page(text.id)}.md")
     if project.lexicon is not None:
         print(f"ok  {project.lexicon.path.relative_to(root)}  {len(project.lexicon)} themes")
     if project.glossary is not None:
@@ -86,7 +103,7 @@ def fetch_assets(root: Path) -> None:
 def build(root: Path, output: Path | None, edition: str = "student", with_handout: bool = False) -> int:
     """Build one edition (the teacher edition into its own folder unless ``output`` says otherwise),
     then, with ``with_handout``, print its PDF into the built book's downloads folder."""
-    load_project(root)  # bad input stops here, with one line, before Sphinx starts
+    check_chapters(load_project(root).corpus)  # bad input stops here, with one line, before Sphinx starts
     vendor.verify(root)
     output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]

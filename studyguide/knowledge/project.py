@@ -50,6 +50,7 @@ def load_project(root: Path | str | None = None) -> Project:
         sources=_optional(root / SOURCES_FILE, load_sources),
         quiz=_optional(root / QUIZ_FILE, load_quiz),
     )
+    _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
     if project.quiz is not None:
@@ -69,6 +70,15 @@ def check_evidence(quiz: Quiz, corpus: Corpus) -> None:
         if item.evidence not in text.paragraph(item.paragraph).text:
             raise InputError(quiz.path, f"item '{item.id}': its evidence does not stand in paragraph {item.paragraph} "
                                         "as written", item.line)
+
+
+def _check_events(project: Project) -> None:
+    """Every event a sidecar names is in the timeline."""
+    for text in project.corpus:
+        for event in text.meta.events:
+            if project.timeline is None or event not in {e.id for e in project.timeline}:
+                raise InputError(text.meta.path, f"events: no event with id '{event}' in {TIMELINE_FILE}",
+                                 text.meta.events_line)
 
 
 def repository_url(root: Path) -> str | None:
