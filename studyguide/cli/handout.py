@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,14 +125,25 @@ def pdf_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def join_pdfs(documents: Sequence[bytes], title: str, epoch: int) -> bytes:
+def join_pdfs(documents: Sequence[bytes], title: str, epoch: int, book: str = "", here: str = "") -> bytes:
+    """One PDF of ``documents``, with fixed dates; links into the book (``book``: its file:// address)
+    become relative to ``here`` (where the PDF will lie in the book), so no path of this machine is written."""
     try:
         from pypdf import PdfReader, PdfWriter
+        from pypdf.generic import NameObject, TextStringObject
     except ImportError:
         raise ToolMissing("pypdf is missing: pip install -r requirements-test.txt") from None
     writer = PdfWriter()
     for document in documents:
         writer.append(PdfReader(io.BytesIO(document)))
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or ():
+            action = annotation.get_object().get("/A")
+            uri = action.get("/URI") if action is not None else None
+            if book and isinstance(uri, str) and uri.startswith(book):
+                target = posixpath.relpath(uri[len(book):].partition("#")[0], here or ".") + (
+                    "#" + uri.partition("#")[2] if "#" in uri else "")
+                action[NameObject("/URI")] = TextStringObject(target)
     writer.add_metadata({"/Title": title, "/Producer": "studyguide", "/CreationDate": pdf_date(epoch),
                          "/ModDate": pdf_date(epoch)})
     buffer = io.BytesIO()
@@ -145,7 +157,10 @@ def make_handout(html: Path, output: Path | None = None, edition: str = "student
     handout = HANDOUTS[edition]
     output = Path(output) if output else Path(html) / DOWNLOADS / handout.file
     epoch = epoch if epoch is not None else int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    pdf = join_pdfs(print_pages(handout_pages(html, handout), handout.open_notes, chromium), handout.title, epoch)
+    book = Path(html).resolve().as_uri() + "/"
+    here = posixpath.dirname(output.resolve().relative_to(Path(html).resolve()).as_posix()) if output.resolve().is_relative_to(Path(html).resolve()) else ""
+    pdf = join_pdfs(print_pages(handout_pages(html, handout), handout.open_notes, chromium), handout.title, epoch,
+                    book, here)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf)
     return output
