@@ -24,7 +24,7 @@ from sphinx.config import Config
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import data, upstream, vendor
+from . import data, speed, upstream, vendor
 from .chapter import SeedTextDirective
 from .fields import SidecarFieldsDirective
 from .freshness import digest, refresh_execution_cache
@@ -34,11 +34,6 @@ from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, Text
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
-WIDGET_SCRIPTS = {  # in load order; paths under _static/
-    "requirejs/require.js": {},
-    "studyguide-widgets.js": {},
-    "jupyter-widgets/embed-amd.js": {},
-}
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -51,7 +46,9 @@ def configure(app: Sphinx, config: Config) -> None:
     # The vendor folder relative to the project: an absolute path would leak into the
     # config hash in .buildinfo, and the same commit built elsewhere would differ.
     config.html_static_path = [*config.html_static_path, str(STATIC), relative_to(folder, Path(app.confdir))]
-    config.nb_ipywidgets_js = WIDGET_SCRIPTS
+    # Explorers display as plain HTML run by studyguide-explorers.js (views.widgets): no widget manager.
+    config.nb_ipywidgets_js = {}
+    config.nb_mime_priority_overrides = [*config.nb_mime_priority_overrides, ("html", "text/html", 5)]
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.studyguide_static_digest = digest(STATIC, folder)
     refresh_execution_cache(app, config, root)
@@ -71,6 +68,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure)
     app.connect("missing-reference", unmarked_term)
     upstream.setup(app)
+    speed.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)
@@ -85,4 +83,5 @@ def setup(app: Sphinx) -> dict:
     app.add_role("text-date", TextDateRole())
     app.add_role("answered-date", TextDateRole())
     app.add_css_file("studyguide.css")
+    app.add_js_file("studyguide-explorers.js", loading_method="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
