@@ -10,8 +10,11 @@ Here, per page (``html-page-context``):
   togglebutton script and styles (pages without a toggle), sphinx-design's
   styles (pages without cards), the saved ipywidgets state (the book shows the
   explorers' HTML form, :mod:`studyguide.views.widgets`);
-- deferred: every remaining script file except ``documentation_options.js``,
-  whose object the theme's inline scripts use at once;
+- deferred: every remaining script file (the theme's two inline settings that
+  would need ``documentation_options.js`` at once are dropped: they serve a
+  version switcher and search-as-you-type, both off), except on the search page;
+- dropped where unused too: Pygments' styles (pages without code), myst-nb's
+  styles (pages without notebook cells);
 - added: a meta description (the page's ``html_meta`` description, else its
   first paragraph, for search engines) and an empty favicon (no 404).
 
@@ -34,11 +37,20 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 UNUSED = ("clipboard.min.js", "copybutton.js", "sphinx-thebe.js", "design-tabs.js", "copybutton.css", "sphinx-thebe.css")
 IF_TOGGLES = ("togglebutton.js", "togglebutton.css")
 IF_CARDS = ("sphinx-design.min.css",)
-BLOCKING = ("documentation_options.js",)
+IF_CODE = ("pygments.css",)
+IF_CELLS = ("mystnb.",)
+# The theme's inline settings: pagename serves the version switcher and search-as-you-type, neither used here
+# (and false is their default); dropping them lets documentation_options.js be deferred like the rest.
+INLINE_SETTINGS = ("DOCUMENTATION_OPTIONS.pagename", "DOCUMENTATION_OPTIONS.search_as_you_type")
 DESCRIPTION = 155  # characters, what search results show
 ICONS_CSS = "studyguide-icons.css"
 ICON_CLASS = re.compile(r'\bfa-([a-z0-9-]+)')
 NOT_ICONS = {"solid", "regular", "brands", "lg", "sm", "xs", "2x", "3x", "fw", "spin", "pulse", "border", "inverse"}
+# The theme's pseudo-element icons drawn with the icon font (external links, admonition titles...): dropped.
+FONT_ICONS = ("a.github::before", "a.gitlab::before", ".nav-link.nav-external::after",
+              "nav.bd-links li>a.reference.external::after", "ul.bd-breadcrumbs li.breadcrumb-item::before",
+              "div#searchbox p.highlight-link a::before", "span.versionmodified::before",
+              ".admonition>.admonition-title::after", "div.admonition>.admonition-title::after", "a.reference.download::before")
 FA_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+","(M[^"]+)"\]')
 
 
@@ -54,6 +66,10 @@ def _unused(name: str, body: str) -> bool:
         return "toggle" not in body and "dropdown" not in body
     if base in IF_CARDS:
         return ' sd-' not in body and '"sd-' not in body
+    if base in IF_CODE:
+        return 'class="highlight' not in body
+    if base.startswith(IF_CELLS):
+        return "cell_output" not in body and 'class="cell' not in body
     return False
 
 
@@ -67,11 +83,13 @@ def trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             inline = str(attributes.get("body", ""))
             if attributes.get("type") == WIDGET_STATE or _unused(_name(script), body) or "THEBE_JS_URL" in inline:
                 continue
+            if pagename != "search" and inline.startswith(INLINE_SETTINGS):
+                continue
             if ("toggleHint" in inline or "togglebuttonSelector" in inline or "toggleOpenOnPrint" in inline) and _unused(
                     "togglebutton.js", body):
                 continue
             name = _name(script)
-            if (name and pagename != "search" and not name.endswith(BLOCKING)  # the search page's tools need doctools at once
+            if (name and pagename != "search"  # the search page's tools need doctools at once
                     and "async" not in attributes and "defer" not in attributes):
                 attributes["defer"] = "defer"
             kept.append(script)
@@ -105,7 +123,10 @@ def icon_css(fontawesome: str, names: set[str]) -> str:
         width, height, aliases, path = match.group(3), match.group(4), match.group(5), match.group(6)
         for alias in [name, *re.findall(r'"([a-z0-9-]+)"', aliases)]:
             paths.setdefault(alias, (width, height, path))
-    rules = [".fa-solid::before,.fa-regular::before,.fa-brands::before,.fas::before,.far::before,.fab::before{"
+    rules = [f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};src:local("studyguide-no-icon-font")}}'
+             for family, weight in (("Font Awesome 6 Free", 900), ("Font Awesome 6 Free", 400), ("Font Awesome 6 Brands", 400))]
+    rules.append(",".join(FONT_ICONS) + "{content:none!important}")
+    rules += [".fa-solid::before,.fa-regular::before,.fa-brands::before,.fas::before,.far::before,.fab::before{"
              "content:\"\"!important;display:inline-block;width:1.1em;height:1em;vertical-align:-0.125em;"
              "background-color:currentColor;-webkit-mask:var(--sg-icon) no-repeat center/contain;"
              "mask:var(--sg-icon) no-repeat center/contain}"]

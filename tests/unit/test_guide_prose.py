@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from support import ROOT
 
 from studyguide import load_corpus
 from studyguide.analysis.quotations import find_quotation
+from support import ROOT
 
 PAGES = sorted([*ROOT.glob("chapters/**/*.md"), ROOT / "index.md"])
 CORRECTIONS_LOG = ROOT / "chapters" / "guide" / "checking.md"  # quotes the guide's own past misquotations, as such
