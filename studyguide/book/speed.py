@@ -91,7 +91,8 @@ def trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             name = _name(script)
             if (name and pagename != "search"  # the search page's tools need doctools at once
                     and "async" not in attributes and "defer" not in attributes):
-                attributes["defer"] = "defer"
+                # a new object: the page's list holds objects every page shares
+                script = type(script)(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
             kept.append(script)
         scripts[:] = kept
     styles = context.get("css_files")
