@@ -17,6 +17,7 @@ from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.pages import chapter_url
 from ..texts.text import Reading, Text
+from .tables import fold_html
 from .widgets import switcher
 from .written import reading_mark, written_html
 
@@ -62,7 +63,9 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
             f"{s.paragraph}</a>{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
             f"{s.score(theme_id):.1f} per 100 words.</p>"
             f"<blockquote><p>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
-    body = "".join(paragraphs) or "<p>No paragraph of this text has a cue word of this theme.</p>"
+    body = (fold_html(f"The {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} with cue words of "
+                      f"{theme.label}, the cues marked", "".join(paragraphs)) if paragraphs
+            else "<p>No paragraph of this text has a cue word of this theme.</p>")
     return (f'<div class="theme-view" data-theme="{theme.id}" lang="{escape(text.meta.language)}">'
             f"<p><strong>{escape(theme.symbol)} {escape(theme.label)}</strong>: {escape(theme.description)}</p>"
             f"<p><small>Cues: {escape(cues)}</small></p>{row}{body}</div>")
@@ -83,5 +86,7 @@ def theme_sections(lexicon: Lexicon) -> HTML:
         cues = "".join(f"<dt>{r}</dt><dd>{escape(', '.join(v))}</dd>" for r, v in rules.items() if v)
         parts.append(f'<section class="theme-section" id="{t.anchor}" tabindex="-1">'
                      f'<h3><span aria-hidden="true" style="color:{t.colour}">{escape(t.symbol)}</span> {escape(t.label)}</h3>'
-                     f"<p>{escape(t.description)}</p><dl>{cues}</dl></section>")
+                     f"<p>{escape(t.description)}</p>"
+                     f'<details class="sg-fold"><summary>Cue words of {escape(t.label)} ({len(t.cues)})</summary>'
+                     f"<dl>{cues}</dl></details></section>")
     return HTML("".join(parts))

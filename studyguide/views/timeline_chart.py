@@ -21,6 +21,7 @@ from ..knowledge.sources import site_name
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
 from .style import Figure, figure_style, finish, plt
+from .tables import FOLD_ROWS, fold_html
 
 # Category -> (colour, marker). Yellow, the faintest colour in print, goes to the
 # category with fewest events and gets a dark outline (EDGE).
@@ -145,8 +146,10 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -
         f"<td>{escape(f.note)}</td><td>{source_links(f.sources)}</td></tr>"
         for f in rows
     )
-    return (f'<table class="studyguide-table contested-figures"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    table = (f'<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
+             f'<table class="studyguide-table contested-figures"><caption>{escape(caption)}</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return fold_html(caption, table) if len(rows) > FOLD_ROWS else table
 
 
 def contested(timeline: Timeline, quantity: str, event: str | None = None) -> HTML:
