@@ -24,7 +24,7 @@ from sphinx.config import Config
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import data, speed, upstream, vendor
+from . import bibliography, data, speed, upstream, vendor
 from .chapter import SeedTextDirective
 from .fields import SidecarFieldsDirective
 from .freshness import digest, refresh_execution_cache
@@ -67,6 +67,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("studyguide_inputs_digest", "", "env")
     app.connect("config-inited", configure)
     app.connect("missing-reference", unmarked_term)
+    bibliography.setup()
     upstream.setup(app)
     speed.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
