@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.text import Text
-from .style import INK, figure_style, finish, plt
+from .style import INK, MIN_FONT, figure_style, finish, plt
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
@@ -15,14 +15,14 @@ def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None 
     themes = list(lexicon)
     top = max((s.score(t.id) for s in segments for t in themes), default=0) or 1
     with figure_style():
-        fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(themes) + 1.6))
+        fig, ax = plt.subplots(figsize=(7.0, 0.6 * len(themes) + 1.6))
         for row, theme in enumerate(themes):
             y = len(themes) - 1 - row
             for s in segments:
                 if s.count(theme.id):
                     ax.scatter(s.paragraph, y, s=60 + 540 * s.score(theme.id) / top, marker=theme.marker,
                                color=theme.colour, edgecolors=INK, linewidths=0.6, zorder=3)
-                    ax.text(s.paragraph + 0.28, y + 0.18, str(s.count(theme.id)), fontsize=8, color=INK)
+                    ax.text(s.paragraph + 0.28, y + 0.18, str(s.count(theme.id)), fontsize=MIN_FONT, color=INK)
                 else:
                     ax.text(s.paragraph, y, "·", ha="center", va="center", color="#999999")
         for s in segments:
