@@ -12,7 +12,8 @@ registers the book's directives and roles:
 - ``{para}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
 - ``{event-date}``, ``{figure}``, ``{text-date}``, ``{answered-date}``,
   ``{contested-figures}`` (:mod:`.timeline`);
-- ``{sidecar-fields}`` (:mod:`.fields`).
+- ``{sidecar-fields}`` (:mod:`.fields`);
+- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sphinx.config import Config
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import bibliography, data, speed, upstream, vendor
+from . import bibliography, data, speed, upstream, vendor, whoswho
 from .chapter import SeedTextDirective
 from .fields import SidecarFieldsDirective
 from .freshness import digest, refresh_execution_cache
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.setup()
     upstream.setup(app)
     speed.setup(app)
+    whoswho.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)
