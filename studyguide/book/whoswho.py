@@ -70,6 +70,16 @@ def targets(env) -> dict[str, tuple[str, str]]:
     return found
 
 
+def sort_key(entry) -> str:
+    """People by surname (the last word of the name), organisations by name."""
+    return (entry.name.split()[-1] if entry.kind == "person" else entry.name).lower()
+
+
+def also(entry) -> str:
+    other = [n for n in entry.names if n not in entry.name]
+    return f" Also written: {', '.join(other)}." if other else ""
+
+
 def _item(anchor: str, name: str, line: str, links: str) -> str:
     return (f'<div class="whos-who-entry" id="{anchor}"><dt>{escape(name)}</dt>'
             f"<dd>{escape(line)} <span class=\"whos-who-sources\">Source: {links}</span></dd></div>")
@@ -90,8 +100,8 @@ class WhosWhoDirective(SphinxDirective):
         self.env.note_dependency(str(Path(self.env.srcdir) / PEOPLE_FILE))
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Companies, state bodies and political groups")):
-            items = "".join(_item(f"who-{e.id}", e.name, e.line + (f" Also named: {', '.join(e.names)}." if e.names else ""),
-                                  _links(e.sources)) for e in sorted(people, key=lambda e: e.name.lower()) if e.kind == kind)
+            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources))
+                            for e in sorted(people, key=sort_key) if e.kind == kind)
             parts.append(f'<h2 id="who-{kind}s">{heading}</h2><dl class="whos-who">{items}</dl>')
         sources = project(self.env).sources
         if sources:

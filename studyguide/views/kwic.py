@@ -19,8 +19,14 @@ def context(line: Line, part: str) -> str:
     return written_html(line.reading, (), line.end, line.right_end) + ("…" if line.clipped_right else "")
 
 
-def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = None, page: str = "notebooks/") -> str:
-    """An aligned KWIC table; each line's paragraph number links to the paragraph in the chapter (seen from ``page``)."""
+MAX_LINES = 100  # lines shown at most in a page, whatever the size of the text (the caption says so)
+
+
+def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = MAX_LINES, page: str = "notebooks/") -> str:
+    """An aligned KWIC table; each line's paragraph number links to the paragraph in the chapter (seen from ``page``).
+
+    At most ``limit`` lines are shown (all with ``None``); the caption gives the full count.
+    """
     shown = lines if limit is None else lines[:limit]
     caption = f"“{word}” in context: {len(lines)} line{'s' if len(lines) != 1 else ''}"
     if limit is not None and len(lines) > limit:

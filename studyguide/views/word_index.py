@@ -35,13 +35,13 @@ from ..analysis.keyness import general_frequency, log_likelihood
 from ..analysis.tokens import word_spans
 from ..texts.pages import chapter_url
 from ..texts.text import Text
+from .kwic import MAX_LINES
 
 # 88 characters that need no escaping in JSON or HTML (no quote, backslash, <, > or &).
 ALPHABET = "".join(c for c in map(chr, range(35, 127)) if c not in "\\<>&")
 HALF = len(ALPHABET) // 2  # first half: a number's last digit; second half: its other digits
 WINDOW = 4  # collocates: words up to four places left or right of the chosen word, in its paragraph
 TOP_COLLOCATES = 10
-MAX_LINES = 100  # concordance lines shown at most (all are counted and sorted)
 
 
 def encode(number: int) -> str:
