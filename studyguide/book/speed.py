@@ -51,6 +51,7 @@ FONT_ICONS = ("a.github::before", "a.gitlab::before", ".nav-link.nav-external::a
               "nav.bd-links li>a.reference.external::after", "ul.bd-breadcrumbs li.breadcrumb-item::before",
               "div#searchbox p.highlight-link a::before", "span.versionmodified::before",
               ".admonition>.admonition-title::after", "div.admonition>.admonition-title::after", "a.reference.download::before")
+FA_FONT_FACE = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
 FA_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+","(M[^"]+)"\]')
 
 
@@ -156,6 +157,14 @@ def write_icons(app: Sphinx, exception: Exception | None) -> None:
     target = out / "_static" / ICONS_CSS
     if not target.is_file() or target.read_text("utf-8") != css:
         target.write_text(css, "utf-8")
+    # Chromium fetches a face for elements that carry the icon family even with no text in them;
+    # without the theme's @font-face rules for Font Awesome, nothing can fetch its 275 KB of fonts.
+    theme = out / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if theme.is_file():
+        styles = theme.read_text("utf-8")
+        lean = FA_FONT_FACE.sub("", styles)
+        if lean != styles:
+            theme.write_text(lean, "utf-8")
 
 
 def setup(app: Sphinx) -> None:
