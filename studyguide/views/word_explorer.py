@@ -29,9 +29,12 @@ from ..analysis.keyness import general_frequency
 from ..analysis.keywords import EACH, key_words
 from ..analysis.tokens import words as split_words
 from ..texts.text import Text
+from . import modelids
 from .dispersion_plot import dispersion_figure
 from .kwic import kwic_html
 from .word_index import MAX_LINES, TOP_COLLOCATES, WINDOW, collocates, index_json, word_index
+
+modelids.install()  # the same widget model ids in every build (reproducible pages)
 
 
 def collocates_html(rows: list[tuple[str, int, int, float]], word: str) -> str:
