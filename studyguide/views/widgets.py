@@ -65,7 +65,7 @@ class Switcher(widgets.VBox):
 
     def static_html(self) -> str:
         """The explorer as plain HTML: a ``<select>`` (enabled by the book's script) and its views."""
-        options = "".join(f'<option value="{i}"{" selected" if i == 0 else ""}>{escape(option)}</option>'
+        options = "".join(f'<option value="{escape(option)}"{" selected" if i == 0 else ""}>{escape(option)}</option>'
                           for i, (option, _) in enumerate(self.views))
         panels = "".join(
             f'<div class="sg-view" data-sg-view="{i}"{"" if i == 0 else " hidden"}>{static_html(view)}</div>'

@@ -31,8 +31,8 @@
     var select = box.querySelector(":scope > .sg-menu select");
     if (!select) return;
     select.disabled = false;
-    select.addEventListener("change", function () { show(box, Number(select.value)); });
-    show(box, Number(select.value));
+    select.addEventListener("change", function () { show(box, select.selectedIndex); });
+    show(box, select.selectedIndex);
   }
 
   // --- timeline explorer: mark the chosen event on the strip -------------------------------
