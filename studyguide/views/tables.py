@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-FOLD_ROWS = 8
+FOLD_ROWS = 6
 MAX_ROWS = 200
 
 

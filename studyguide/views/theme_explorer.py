@@ -97,4 +97,4 @@ def theme_sections(lexicon: Lexicon) -> HTML:
                      f"<p>{escape(t.description)}</p>"
                      f'<details class="sg-fold"><summary>Cue words of {escape(t.label)} ({len(t.cues)})</summary>'
                      f"<dl>{cues}</dl></details></section>")
-    return HTML("".join(parts))
+    return HTML(f'<div class="theme-sections">{"".join(parts)}</div>')
