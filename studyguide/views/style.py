@@ -73,7 +73,7 @@ class Figure:
         data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
         width = self.width_px()
         return (
-            '<figure class="studyguide-figure">'
+            '<figure class="studyguide-figure" tabindex="0">'  # focusable: on a phone it scrolls sideways
             f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(self.alt)}"'
             + (f' width="{width}"' if width else "") + ' style="max-width:100%;height:auto">'
             f"<figcaption>{escape(self.caption)}</figcaption></figure>"

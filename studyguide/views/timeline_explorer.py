@@ -43,18 +43,18 @@ def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = No
 
 
 def event_strip(timeline: Timeline) -> str:
-    """Every event as a numbered dot in date order (numbers as on the timeline charts); the book's script
-    marks the event the explorer shows."""
+    """Every event as a tick in date order (numbered as on the timeline charts); the book's script
+    marks the event the explorer shows (a longer, thicker tick)."""
     events = timeline.events
     step = 1000 / len(events)
     dots = "".join(
-        f'<circle data-sg-event="{escape(e.id)}" cx="{(i + 0.5) * step:.1f}" cy="14" r="6" '
-        f'fill="{STYLE[e.category][0]}"><title>{i + 1}. {escape(e.date_label())}: {escape(e.title)}</title></circle>'
+        f'<line data-sg-event="{escape(e.id)}" x1="{(i + 0.5) * step:.1f}" x2="{(i + 0.5) * step:.1f}" y1="7" y2="21" '
+        f'stroke="{STYLE[e.category][0]}"><title>{i + 1}. {escape(e.date_label())}: {escape(e.title)}</title></line>'
         for i, e in enumerate(events))
     first, last = events[0].date_label(), events[-1].date_label()
     return (f'<figure class="sg-event-strip"><svg viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" '
             f'aria-label="The {len(events)} events in date order, from {escape(first)} to {escape(last)}; '
-            f'the ringed dot is the event shown below">'
+            f'the longest tick is the event shown below">'
             f'<line x1="0" x2="1000" y1="14" y2="14" class="sg-strip-axis"/>{dots}</svg>'
             f'<figcaption>Events 1 to {len(events)} in date order ({escape(first)} to {escape(last)}), '
             f'numbered as on the charts above. <span class="sg-strip-current"></span></figcaption></figure>')

@@ -78,7 +78,7 @@ def word_view(text: Text, word: str, why: str = "") -> str:
 
 def static_explorer(text: Text, chosen: list[tuple[str, str]]) -> str:
     """The published form: key-word menu, any-word box and the text's word index, run by the book's script."""
-    options = "".join(f'<option value="{escape(w)}">{escape(w)} ({escape(why)})</option>' for w, why in chosen)
+    options = "".join(f'<option value="{escape(w)}" title="{escape(why)}">{escape(w)}</option>' for w, why in chosen)
     return (
         f'<div class="studyguide-word-explorer sg-words" lang="{escape(text.language)}">'
         f'<script type="application/json" data-sg-index>{index_json(word_index(text, chosen))}</script>'
@@ -89,7 +89,7 @@ def static_explorer(text: Text, chosen: list[tuple[str, str]]) -> str:
         '<button type="submit" disabled>Look up</button>'
         f'<p class="sg-note">Every word of the text can be looked up. The concordance shows at most {MAX_LINES} '
         f"lines, sorted as you choose; collocates are the {TOP_COLLOCATES} words most attracted to the chosen word.</p>"
-        '</form><div class="sg-word-view" aria-live="polite">'
+        '</form><div class="sg-word-view studyguide-views" aria-live="polite">'
         "<p>The word explorer needs JavaScript; the tables above list the same counts.</p></div></div>"
     )
 

@@ -7,7 +7,10 @@ file, so the word explorer carries its data inside the page: a JSON object in a
 
 What the index holds, and why it stays small:
 
-- the paragraphs as counted (editors' readings applied), once;
+- the paragraphs as counted (editors' readings applied), once; a paragraph that
+  the editors read differently also carries its text as written, each word's
+  place in it and the changed stretches, so that concordance lines show the text
+  as written with the readings marked, as the chapter does;
 - the word types, most frequent first (ties alphabetically);
 - each paragraph's running words as a string of type numbers in a
   variable-length code (:func:`encode`): the 44 most frequent types take one
@@ -81,8 +84,15 @@ def word_index(text: Text, key_words: list[tuple[str, str]], page: str = "notebo
     paragraphs = []
     for p in text.paragraphs:
         reading = text.reading(p.number)
-        paragraphs.append([p.number, reading, "".join(encode(number[w]) for w, _, _ in word_spans(reading)),
-                           int(p.quotation)])
+        spans = word_spans(reading)
+        entry = [p.number, reading, "".join(encode(number[w]) for w, _, _ in spans), int(p.quotation)]
+        aligned = text.aligned(p.number)
+        if aligned.changes:  # shown as written: each word's place in the original, and the changed stretches
+            entry += [aligned.written,
+                      [x for _, start, end in spans
+                       for x in (aligned.written_position(start), aligned.written_position(end, end=True))],
+                      [x for c in aligned.changes for x in (c.written_start, c.written_end)]]
+        paragraphs.append(entry)
     general = "".join(encode_pair(zipf(w, text.language)) for w in types)
     return {
         "lang": text.language,

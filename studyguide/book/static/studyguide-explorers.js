@@ -52,6 +52,8 @@
       strip.querySelectorAll("[data-sg-event]").forEach(function (dot) {
         var on = dot.getAttribute("data-sg-event") === id;
         dot.classList.toggle("sg-current", on);
+        dot.setAttribute("y1", on ? "0" : "7");
+        dot.setAttribute("y2", on ? "28" : "21");
         if (on) dot.parentNode.appendChild(dot);
       });
       var label = strip.querySelector(".sg-strip-current");
@@ -65,11 +67,11 @@
   var SORTS = [["text", "order in the text"], ["left", "word(s) before, nearest first"], ["right", "word(s) after"]];
   function sortKey(row, how) {
     if (how === "left") {
-      var left = row.querySelector(".kwic-left").textContent.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) || [];
+      var left = row.querySelector(".kwic-left").textContent.toLowerCase().match(WORD) || [];
       return left.reverse().join(" ");
     }
     if (how === "right") {
-      return (row.querySelector(".kwic-right").textContent.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) || []).join(" ");
+      return (row.querySelector(".kwic-right").textContent.toLowerCase().match(WORD) || []).join(" ");
     }
     return Number(row.getAttribute("data-order"));
   }
@@ -118,18 +120,19 @@
     this.data = data;
     this.types = data.types;
     this.number = new Map(data.types.map(function (w, i) { return [w, i]; }));
-    var ids = [], para = [], start = [];
+    var ids = [], para = [], start = [], inPara = [];
     data.paragraphs.forEach(function (p, pi) {
       var text = p[1], lower = text.toLowerCase(), cursor = 0, found = decode(p[2], []);
-      found.forEach(function (id) {
+      found.forEach(function (id, k) {
         var word = data.types[id], at = lower.indexOf(word, cursor);
         if (at >= 0) cursor = at + word.length;
-        ids.push(id); para.push(pi); start.push(at);
+        ids.push(id); para.push(pi); start.push(at); inPara.push(k);
       });
     });
     this.ids = Int32Array.from(ids);
     this.para = Int32Array.from(para);
     this.start = Int32Array.from(start);
+    this.inPara = Int32Array.from(inPara);
     this.counts = new Int32Array(data.types.length);
     for (var i = 0; i < this.ids.length; i++) this.counts[this.ids[i]]++;
   }
@@ -195,13 +198,20 @@
   function kwicHtml(index, word, at) {
     var d = index.data, rows = [];
     at.slice(0, d.maxLines).forEach(function (i, order) {
-      var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i];
+      var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i], e = s + word.length, sic = false;
+      if (p.length > 4) {  // read differently by the editors: show the text as written, the reading marked
+        var k = index.inPara[i];
+        text = p[4]; s = p[5][2 * k]; e = p[5][2 * k + 1];
+        for (var c = 0; c < p[6].length; c += 2) if (s < p[6][c + 1] && e > p[6][c]) sic = true;
+      }
       if (s < 0) return;
-      var e = s + word.length, ls = clipLeft(text, s, 45), re = clipRight(text, e, 45);
+      var ls = clipLeft(text, s, 45), re = clipRight(text, e, 45);
       rows.push('<tr data-order="' + order + '"><td class="num"><a href="' + esc(d.chapter) + "#p" + p[0] +
         '" title="Read paragraph ' + p[0] + ' in the text">¶ ' + p[0] + "</a></td>" +
         '<td class="kwic-left">' + (ls > 0 ? "…" : "") + esc(text.slice(ls, s).replace(/\s+/g, " ")) + "</td>" +
-        '<td class="kwic-key">' + esc(text.slice(s, e)) + "</td>" +
+        '<td class="kwic-key">' + (sic ? '<span class="sic" title="read differently by the editors: see the note in the text">' +
+          esc(text.slice(s, e)) + '</span><span class="sg-sr-only"> (as written; the editors read it differently)</span>'
+          : esc(text.slice(s, e))) + "</td>" +
         '<td class="kwic-right">' + esc(text.slice(e, re).replace(/\s+/g, " ")) + (re < text.length ? "…" : "") + "</td></tr>");
     });
     var caption = "“" + word + "” in context: " + at.length + (at.length === 1 ? " line" : " lines") +
