@@ -86,7 +86,14 @@
     });
     rows.forEach(function (row) { body.appendChild(row); });
   }
+  // On a narrow screen the keyword column is scrolled into the middle of its box.
+  function centreKeyword(table) {
+    var box = table.closest(".kwic-scroll"), key = table.querySelector("td.kwic-key");
+    if (!box || !key || box.scrollWidth <= box.clientWidth) return;
+    box.scrollLeft = Math.max(0, key.offsetLeft - (box.clientWidth - key.offsetWidth) / 2);
+  }
   function initKwic(table) {
+    centreKeyword(table);
     if (table.dataset.sgSortable || table.tBodies.length === 0 || table.tBodies[0].rows.length < 2) return;
     table.dataset.sgSortable = "1";
     var label = document.createElement("label");
