@@ -9,7 +9,8 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.base.dates` (days, months, ranges), :mod:`~.base.collection` (lookup by id),
   :mod:`~.base.version`
 - ``texts`` - the seeds: :mod:`~.texts.sidecar`, :mod:`~.texts.text`,
-  :mod:`~.texts.corpus` (discovery, order, the seeds/ boundary),
+  :mod:`~.texts.corpus` (discovery, order, the seeds/ boundary, chapter pages),
+  :mod:`~.texts.language` (detecting and naming a text's language),
   :mod:`~.texts.pages` (the one chapter and paragraph URL function)
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
@@ -21,7 +22,8 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
-  :mod:`~.analysis.placement` (texts on the timeline)
+  :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
+  analysis reads which language), :mod:`~.analysis.stretches` (long texts in tables)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
   :mod:`~.views.tables`, :mod:`~.views.prose`, the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,

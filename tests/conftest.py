@@ -33,18 +33,29 @@ def project(tmp_path: Path):
     return make
 
 
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> Path:
-    """Build the book once per test run into a temporary folder; return its HTML folder."""
-    output = tmp_path_factory.mktemp("book")
+def build_edition(tmp_path_factory, name: str, *options: str) -> Path:
+    output = tmp_path_factory.mktemp(name)
     before = snapshot(ROOT / "seeds")
-    result = build(ROOT, output)
+    # With Chromium, the build also prints the edition's PDF and links it, as the published site does.
+    result = build(ROOT, output, *options, *(("--handout",) if CHROMIUM else ()))
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-4000:]
     assert snapshot(ROOT / "seeds") == before, "the build changed a file in seeds/"
     html = output / "_build" / "html"
     (html.parent / "build.log").write_text(log)
     return html
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """The student edition (the published site), built once per test run; its HTML folder."""
+    return build_edition(tmp_path_factory, "book")
+
+
+@pytest.fixture(scope="session")
+def teacher_book(tmp_path_factory) -> Path:
+    """The teacher edition, built once per test run (only by the tests that need it); its HTML folder."""
+    return build_edition(tmp_path_factory, "teacher-book", "--edition", "teacher")
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
+from studyguide import InputError
 from studyguide.cli import sandbox
 from studyguide.cli.browser import chromium_path
 from studyguide.cli.sandbox import build  # noqa: F401  (the tests' one way to build)
@@ -191,6 +192,17 @@ class Visit:
 
 # --- bad input, shared by the loader's unit tests and the build's bad-input matrix -------
 
+
+def load_error(load, path: Path, source: str) -> InputError:
+    """Write ``source`` to ``path`` and load it with ``load``: the one-line :class:`InputError` it must raise."""
+    path.write_text(source, "utf-8")
+    try:
+        load(path)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return error
+    raise AssertionError(f"{path.name} loaded without an error")
+
 BAD_TEXTS = {
     "empty": (b"", "a.txt: empty text"),
     "whitespace only": (b"  \n\t\n  ", "a.txt: empty text"),
@@ -235,4 +247,7 @@ BAD_SIDECARS = {
                                 "a.meta.toml:9: responds_to: unknown field 'titel' (did you mean 'title'?)"),
     "responds_to bad date": (sidecar(extra='[responds_to]\ndate = "spring 2012"\n'), "a.meta.toml:9: responds_to: date 'spring 2012'"),
     "not utf-8": (sidecar().encode("utf-8") + b'author_note = "caf\xe9"\n', "a.meta.toml:8: not valid UTF-8"),
+    "events is a string": (sidecar(extra='events = "zhanaozen-shooting"\n'), "a.meta.toml:8: field 'events' must be an array, not a string"),
+    "too long": (sidecar(extra='author_note = "' + "x" * 150_000 + '"\n'), "a.meta.toml: 150 KB is too long for a sidecar (limit 100 KB)"),
+    "event id not an id": (sidecar(extra='events = ["The Shooting"]\n'), "a.meta.toml:8: events 'The Shooting' must be lowercase letters"),
 }

@@ -13,6 +13,9 @@ Per paragraph, counted on ``text.reading(n)`` with the words of
   ends with such a verb ("Workers unite!"). Without a part-of-speech tagger
   this is a heuristic: it finds the text's commands and says which rule fired.
 
+The lists are English: for a text in another language nothing is counted
+(:func:`studyguide.analysis.languages.applies`), and the totals row says so.
+
 Quoted paragraphs (sidecar ``quotations``, ``p.quotation``) are not the
 author's own voice: they are listed, but left out of the author's totals.
 :func:`looks_quoted` checks the editors' mark against the text itself (a
@@ -25,6 +28,8 @@ import re
 from dataclasses import dataclass
 
 from ..texts.text import Text
+from .languages import applies, language_notice
+from .stretches import stretch_label, stretches
 from .tokens import sentences, words
 
 PRONOUNS = {
@@ -91,6 +96,9 @@ class Address:
 
 
 def paragraph_address(text: Text) -> list[Address]:
+    """Per paragraph, the counts above; none for a text not in English."""
+    if not applies(text, "address"):
+        return []
     rows = []
     for p in text.paragraphs:
         source = text.reading(p.number)
@@ -114,23 +122,41 @@ def paragraph_address(text: Text) -> list[Address]:
 HEADERS = ("Paragraph", "Voice", "we/us/our", "you/your", "they/them/their", "Questions", "Exclamations", "Imperatives")
 
 
+COUNTED = ("we", "you", "they", "questions", "exclamations", "imperatives")
+
+
 def address_rows(text: Text) -> list[tuple]:
-    return [(a.paragraph, a.voice, a.we, a.you, a.they, a.questions, a.exclamations, a.imperatives)
-            for a in paragraph_address(text)]
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): voice and counts."""
+    found = paragraph_address(text)
+    rows = []
+    for stretch in stretches(len(found)):
+        part = [found[n - 1] for n in stretch]
+        if len(part) == 1:
+            a = part[0]
+            rows.append((a.paragraph, a.voice, *(getattr(a, f) for f in COUNTED)))
+            continue
+        voices = {a.voice for a in part}
+        voice = voices.pop() if len(voices) == 1 else "author, with quotations"
+        rows.append((stretch_label(stretch), voice, *(sum(getattr(a, f) for a in part) for f in COUNTED)))
+    return rows
 
 
 def author_totals(text: Text) -> tuple:
-    """Totals over the author's own paragraphs only (quoted paragraphs left out)."""
+    """Totals over the author's own paragraphs only (quoted paragraphs left out); for a text not in English, a row saying so."""
+    notice = language_notice(text, "address")
+    if notice:
+        return ("Not computed", notice, *("–" for _ in HEADERS[2:]))
     rows = paragraph_address(text)
     own = [a for a in rows if not a.quotation]
     left_out = [str(a.paragraph) for a in rows if a.quotation]
-    label = "Author's own voice" + (f" (without ¶{', ¶'.join(left_out)})" if left_out else "")
-    return (label, f"{len(own)} paragraphs", *(sum(getattr(a, f) for a in own)
-            for f in ("we", "you", "they", "questions", "exclamations", "imperatives")))
+    who = "Author's own voice" + (f" (without ¶{', ¶'.join(left_out)})" if left_out else "")
+    return (who, f"{len(own)} paragraphs", *(sum(getattr(a, f) for a in own) for f in COUNTED))
 
 
 def second_person_sentences(text: Text) -> list[tuple[int, str, str]]:
-    """Sentences that speak to a "you": (paragraph, voice, sentence)."""
+    """Sentences that speak to a "you": (paragraph, voice, sentence); none for a text not in English."""
+    if not applies(text, "address"):
+        return []
     rows = []
     for p in text.paragraphs:
         for s in sentences(text.reading(p.number)):
@@ -140,7 +166,9 @@ def second_person_sentences(text: Text) -> list[tuple[int, str, str]]:
 
 
 def imperative_rows(text: Text) -> list[tuple[int, str, str]]:
-    """Each imperative sentence and the clause that made it one."""
+    """Each imperative sentence and the clause that made it one; none for a text not in English."""
+    if not applies(text, "address"):
+        return []
     return [(p.number, s, clause)
             for p in text.paragraphs
             for s in sentences(text.reading(p.number))
@@ -152,4 +180,4 @@ VOICE_HEADERS = ("Paragraph", "Marked as quotation (sidecar)", "Inside quotation
 
 def voice_rows(text: Text) -> list[tuple[int, str, str]]:
     """How each paragraph's voice is decided: the editors' mark beside what the text itself shows."""
-    return [(a.paragraph, "yes" if a.quotation else "no", "yes" if a.looks_quoted else "no") for a in paragraph_address(text)]
+    return [(p.number, "yes" if p.quotation else "no", "yes" if looks_quoted(p.text) else "no") for p in text.paragraphs]

@@ -82,9 +82,10 @@ def concordance(text: Text, word: str, width: int = WIDTH) -> list[Line]:
         return []
     key = query[0]
     lines = []
+    readings: dict[int, Reading] = {}
     for token in text_tokens(text):
         if token.word == key:
-            reading = text.aligned(token.paragraph)
+            reading = readings.get(token.paragraph) or readings.setdefault(token.paragraph, text.aligned(token.paragraph))
             start, end = reading.written_position(token.start), reading.written_position(token.end, end=True)
             lines.append(Line(token.paragraph, reading, clip_left(reading.written, start, width), start, end,
                               clip_right(reading.written, end, width)))

@@ -27,6 +27,7 @@ from functools import lru_cache
 from stop_words import StopWordError, get_stop_words
 
 from ..texts.corpus import Corpus
+from ..texts.language import primary
 from ..texts.text import Text
 from .tokens import sentences, word_spans
 
@@ -43,14 +44,25 @@ class Token:
     end: int
 
 
-def text_tokens(text: Text, include_quotations: bool = True) -> list[Token]:
-    """Every running word of ``text`` in order, editors' readings applied."""
-    return [
-        Token(word, p.number, start, end)
-        for p in text.paragraphs
-        if include_quotations or not p.quotation
-        for word, start, end in word_spans(text.reading(p.number))
-    ]
+def text_tokens(text: Text, include_quotations: bool = True) -> tuple[Token, ...]:
+    """Every running word of ``text`` in order, editors' readings applied.
+
+    Computed once per text and kept (:data:`_TOKENS`, keyed by the seed's hash and the
+    sidecar's notes, all that the words depend on): a notebook asks for the words of a
+    long text many times.
+    """
+    key = (text.sha256, text.meta.notes)
+    tokens = _TOKENS.get(key)
+    if tokens is None:
+        if len(_TOKENS) >= _KEPT:
+            del _TOKENS[next(iter(_TOKENS))]
+        tokens = _TOKENS[key] = tuple(Token(word, p.number, start, end) for p in text.paragraphs
+                                      for word, start, end in word_spans(text.reading(p.number)))
+    return tokens if include_quotations else tuple(t for t in tokens if not text.paragraph(t.paragraph).quotation)
+
+
+_TOKENS: dict[tuple, tuple[Token, ...]] = {}
+_KEPT = 16  # texts whose words are kept
 
 
 def paragraph_words(text: Text) -> list[list[str]]:
@@ -100,7 +112,7 @@ class Profile:
     mattr: float
 
     HEADERS = (
-        "Text", "Words (tokens)", "Distinct words (types)", "Type-token ratio",
+        "Text", "Words (tokens), editors' readings", "Distinct words (types), editors' readings", "Type-token ratio",
         f"MATTR ({MATTR_WINDOW}-word windows)", "Hapax legomena", "Sentences",
         "Words per sentence", "Words per paragraph",
     )
@@ -153,16 +165,24 @@ def corpus_profiles(corpus: Corpus) -> list[Profile]:
     return rows
 
 
-def word_counts(text: Text) -> Counter:
+class WordCounts(Counter):
+    """Word counts that know the primary language subtag of their text (``"en"``), so no analysis compares languages."""
+
+    language: str | None = None
+
+
+def word_counts(text: Text) -> WordCounts:
     """How often each word occurs in ``text`` (readings applied)."""
-    return Counter(t.word for t in text_tokens(text))
+    counts = WordCounts(t.word for t in text_tokens(text))
+    counts.language = primary(text.language)
+    return counts
 
 
 @lru_cache(maxsize=8)
 def stopwords(language: str = "en") -> frozenset[str]:
     """The stopword list of the PyPI package ``stop-words`` for ``language`` (a code such as "en")."""
     try:
-        return frozenset(get_stop_words(language.split("-")[0].lower()))
+        return frozenset(get_stop_words(primary(language)))
     except StopWordError:
         return frozenset()
 
@@ -184,16 +204,26 @@ def top_words(counts: Counter, n: int = 20, exclude: Iterable[str] = ()) -> list
     """The ``n`` most frequent words, leaving out ``exclude``; ties in alphabetical order.
 
     Relative frequencies are per 1,000 of *all* running words, so they stay
-    comparable with and without stopwords; ranks are among the words listed.
+    comparable with and without stopwords. Ranks follow the guide's one
+    convention (:func:`rank_of`), among the words considered (all words, or all
+    but ``exclude``): words with equal counts share a rank.
     """
     total = sum(counts.values())
     skip = frozenset(exclude)
     ranked = sorted(((w, c) for w, c in counts.items() if w not in skip), key=lambda wc: (-wc[1], wc[0]))
-    return [WordFrequency(w, c, per_thousand(c, total), i) for i, (w, c) in enumerate(ranked[:n], 1)]
+    rows: list[WordFrequency] = []
+    for i, (w, c) in enumerate(ranked[:n]):
+        rank = rows[-1].rank if rows and rows[-1].count == c else i + 1
+        rows.append(WordFrequency(w, c, per_thousand(c, total), rank))
+    return rows
 
 
 def rank_of(counts: Counter, word: str) -> int | None:
-    """The rank of ``word`` among all words of ``counts`` (1 = most frequent; ties share a rank)."""
+    """The rank of ``word`` among all words of ``counts``: 1 + the number of words more frequent.
+
+    The guide's one rank convention ("standard competition ranking"): words
+    with equal counts share a rank, and the next rank skips (1, 2, 2, 4).
+    """
     if word not in counts:
         return None
     return 1 + sum(1 for c in counts.values() if c > counts[word])

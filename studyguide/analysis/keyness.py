@@ -12,8 +12,11 @@ and Hardie (2014), the measures AntConc's keyword list reports:
   as frequent as in the reference, 2 four times, -1 half. A zero count is
   replaced by 0.5 so the ratio stays finite (Hardie's convention).
 
-The general-English reference is :mod:`wordfreq` (Speer 2022; data inside
-the PyPI wheel, so it works offline). It gives *frequencies*, not counts, so
+The general-language reference is :mod:`wordfreq` (Speer 2022; data inside
+the PyPI wheel, so it works offline), for the text's own language; for a
+language wordfreq does not have, there is no keyness against general language
+(:func:`studyguide.analysis.languages.general_reference`), never a comparison
+with another language's words. It gives *frequencies*, not counts, so
 the reference is treated as a corpus of :data:`REFERENCE_SIZE` words, each
 word's count being its frequency times that size. The size only scales G2
 (a bigger assumed reference makes every G2 larger, up to a limit) and leaves
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from wordfreq import word_frequency
 
 from .frequency import per_thousand
+from .languages import general_reference
 
 REFERENCE_SIZE = 100_000_000
 MIN_COUNT = 3
@@ -85,8 +89,9 @@ def significant(value: float, digits: int = 3) -> float:
 
 
 def general_frequency(word: str, language: str = "en") -> float:
-    """A word's frequency in general written and spoken language (wordfreq, 'best' list)."""
-    return word_frequency(word, language.split("-")[0].lower())
+    """A word's frequency in general written and spoken ``language`` (wordfreq, 'best' list); 0.0 when wordfreq lacks it."""
+    code = general_reference(language)
+    return word_frequency(word, code) if code else 0.0
 
 
 def keyness(counts: Mapping[str, int], reference: Mapping[str, float], reference_size: float,
@@ -109,13 +114,26 @@ def keyness(counts: Mapping[str, int], reference: Mapping[str, float], reference
 
 def against_general_english(counts: Mapping[str, int], language: str = "en", reference_size: float = REFERENCE_SIZE,
                             min_count: int = MIN_COUNT) -> list[Keyword]:
-    """Keyness of ``counts`` against wordfreq's frequencies taken as a corpus of ``reference_size`` words."""
+    """Keyness of ``counts`` against wordfreq's frequencies taken as a corpus of ``reference_size`` words.
+
+    Empty when wordfreq has no frequencies for ``language``.
+    """
+    if general_reference(language) is None:
+        return []
     reference = {w: general_frequency(w, language) * reference_size for w, c in counts.items() if c >= min_count}
     return keyness(counts, reference, reference_size, min_count)
 
 
 def against_others(counts: Mapping[str, int], others: Sequence[Mapping[str, int]], min_count: int = MIN_COUNT) -> list[Keyword]:
-    """Keyness of one text against the other texts of the corpus taken together."""
+    """Keyness of one text against the other texts of the corpus taken together.
+
+    Only other texts in the same language count (when the counts know their
+    language, as :func:`~.frequency.word_counts` gives them): against texts in
+    another language every word would look distinctive.
+    """
+    language = getattr(counts, "language", None)
+    if language is not None:
+        others = [o for o in others if getattr(o, "language", language) == language]
     reference: Counter = Counter()
     for other in others:
         reference.update(other)
@@ -130,7 +148,12 @@ def distinctive(keywords: Sequence[Keyword], n: int = 15, critical: float = CRIT
 
 def reference_size_effect(counts: Mapping[str, int], words: Sequence[str], sizes: Sequence[int],
                           language: str = "en") -> list[tuple]:
-    """For each word: its G2 under each assumed reference size, then its log ratio (the same for all sizes)."""
+    """For each word: its G2 under each assumed reference size, then its log ratio (the same for all sizes).
+
+    Empty when wordfreq has no frequencies for ``language``.
+    """
+    if general_reference(language) is None:
+        return []
     total = sum(counts.values())
     rows = []
     for word in words:

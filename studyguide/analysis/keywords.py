@@ -5,8 +5,8 @@ They are chosen from each text by itself (never from the others), so that a new
 text gets sensible choices and adding a text never changes another's:
 
 - :func:`key_words`: its most distinctive words against general language
-  (:func:`studyguide.analysis.keyness.against_general_english`), then its most
-  frequent words without and with stopwords;
+  (:func:`studyguide.analysis.keyness.against_general_english`, when wordfreq has
+  the text's language), then its most frequent words without and with stopwords;
 - :func:`highlight_words`: its few most distinctive words, plus its most
   frequent word of address ("you", "we"), for the tables and plots that follow
   a handful of words through the text.
@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..texts.language import language_name
 from ..texts.text import Text
 from .frequency import per_thousand, rank_of, stopwords, text_tokens, top_words, word_counts
 from .keyness import against_general_english, distinctive, general_frequency, significant
+from .languages import applies
 
 EACH = 8  # words taken from each list
 
@@ -28,7 +30,7 @@ def key_words(text: Text, each: int = EACH) -> list[tuple[str, str]]:
     counts = word_counts(text)
     chosen: dict[str, str] = {}
     lists = (
-        ("distinctive against general English", [k.word for k in distinctive(against_general_english(counts, text.language), each)]),
+        (f"distinctive against general {language_name(text.language)}", [k.word for k in distinctive(against_general_english(counts, text.language), each)]),
         ("most frequent word that is not a stopword", [w.word for w in top_words(counts, each, stopwords(text.language))]),
         ("most frequent word", [w.word for w in top_words(counts, each)]),
     )
@@ -38,12 +40,12 @@ def key_words(text: Text, each: int = EACH) -> list[tuple[str, str]]:
     return list(chosen.items())
 
 
-WEIGHT_HEADERS = ("Word", "Count", "Per 1,000 words", "Rank in the text", "Per 1,000 in general English",
+WEIGHT_HEADERS = ("Word", "Count", "Per 1,000 words", "Rank in the text", "Per 1,000 in general language (wordfreq)",
                   "Log ratio", "Log-likelihood G2", "Paragraphs")
 
 
 def word_weights(text: Text, chosen: list[str]) -> list[tuple]:
-    """For each chosen word: count, rate, rank, general-English rate, log ratio, G2 and paragraphs."""
+    """For each word: count, rate, rank, general-language rate, log ratio, G2 and paragraphs ("-" where not computed)."""
     tokens = text_tokens(text)
     counts = Counter(t.word for t in tokens)
     scored = {k.word: k for k in against_general_english(counts, text.language, min_count=1)}
@@ -52,14 +54,17 @@ def word_weights(text: Text, chosen: list[str]) -> list[tuple]:
         k = scored.get(word)
         paragraphs = sorted({t.paragraph for t in tokens if t.word == word})
         rows.append((word, counts.get(word, 0), round(per_thousand(counts.get(word, 0), len(tokens)), 1),
-                     rank_of(counts, word) or "-", significant(general_frequency(word, text.language) * 1000),
+                     rank_of(counts, word) or "-",
+                     significant(general_frequency(word, text.language) * 1000) if applies(text, "general") else "-",
                      round(k.log_ratio, 2) if k else "-", round(k.g2, 1) if k else "-",
                      ", ".join(map(str, paragraphs)) or "-"))
     return rows
 
 
 def address_words(text: Text) -> list[str]:
-    """The words of address ("you", "we") that occur in ``text``, most frequent first."""
+    """The words of address ("you", "we") that occur in ``text``, most frequent first (English texts only)."""
+    if not applies(text, "address"):
+        return []
     counts = word_counts(text)
     found = [w for w in ("you", "we") if counts.get(w)]
     return sorted(found, key=lambda w: -counts[w])

@@ -1,4 +1,7 @@
-"""Size figures per text: the first thing the overview notebook shows."""
+"""Size figures per text, counted on the text as written: the first thing the overview notebook shows.
+
+The words page counts the editors' readings instead (:mod:`.frequency`); each table says which in its headers.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from dataclasses import dataclass
 
 from ..texts.corpus import Corpus
 from ..texts.text import Text
+from .stretches import stretch_label, stretches
 from .tokens import sentences, words
 
 
@@ -19,7 +23,7 @@ class Overview:
     tokens: int
     types: int
 
-    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens)", "Distinct words (types)")
+    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens), as written", "Distinct words (types), as written")
 
     def row(self) -> tuple:
         return (self.label, self.paragraphs, self.sentences, self.tokens, self.types)
@@ -53,12 +57,19 @@ def corpus_overview(corpus: Corpus) -> list[Overview]:
     return rows
 
 
-PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words", "Quotation?")
+PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words, as written", "Quotation?")
 
 
-def paragraph_rows(text: Text) -> list[tuple[int, int, int, str]]:
-    """Per paragraph: number, sentences, words, and whether it quotes another text."""
-    return [
-        (p.number, len(sentences(p.text)), len(words(p.text)), "yes" if p.quotation else "no")
-        for p in text.paragraphs
-    ]
+def paragraph_rows(text: Text) -> list[tuple[int | str, int, int, str]]:
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): number, sentences, words,
+    and whether it quotes another text."""
+    counts = [(len(sentences(p.text)), len(words(p.text))) for p in text.paragraphs]
+    rows = []
+    for stretch in stretches(len(text.paragraphs)):
+        quoted = [n for n in stretch if text.paragraph(n).quotation]
+        if len(stretch) == 1:
+            rows.append((stretch.start, *counts[stretch.start - 1], "yes" if quoted else "no"))
+        else:
+            rows.append((stretch_label(stretch), sum(counts[n - 1][0] for n in stretch), sum(counts[n - 1][1] for n in stretch),
+                         f"{len(quoted)} of {len(stretch)}" if quoted else "no"))
+    return rows

@@ -3,7 +3,11 @@
 A text's date may be a day, a month, a year or a range (``2012-05/..``: in or
 after May 2012). A text whose date is not known at all but which answers a dated
 text is placed "in or after" that text's date: a reply cannot come before what
-it answers.
+it answers. A text with no date at all has no mark, and says so.
+
+Every text of the corpus is placed (:func:`placements`), with the timeline events
+its sidecar links it to (``events``); :func:`placement_notes` says in plain words
+what is not known: no date, no event.
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base.dates import Period, When, parse_date
-from ..knowledge.timeline import CATEGORIES, Timeline
+from ..knowledge.timeline import CATEGORIES, Event, Timeline
+from ..texts.corpus import Corpus
 from ..texts.text import Text
+
+SHORT_TITLE = 6  # words of a title in a mark's label
 
 
 @dataclass(frozen=True)
@@ -37,22 +44,33 @@ class TextMark:
         return self.period.described()
 
 
-def text_marks(text: Text) -> tuple[TextMark, ...]:
-    """A seed text and the text it answers, oldest first; a text with no known date has no mark."""
+def short_title(text: Text, words: int = SHORT_TITLE) -> str:
+    """The first ``words`` words of the title, with "…" when there are more."""
+    parts = text.title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def text_marks(text: Text, several: bool = False) -> tuple[TextMark, ...]:
+    """A seed text and the text it answers, oldest first; a text with no known date has no mark.
+
+    With ``several`` texts on one chart, each label names its text's title.
+    """
     meta = text.meta
     marks = []
     answered = None
     if meta.responds_to.get("date"):
         answered = parse_date(meta.responds_to["date"])
         author = meta.responds_to.get("author", "unknown author")
-        marks.append(TextMark(f"The article it answers ({author})", Period(answered, answered, answered.text),
+        answers = f"The article “{short_title(text)}” answers" if several else "The article it answers"
+        marks.append(TextMark(f"{answers} ({author})", Period(answered, answered, answered.text),
                               meta.responds_to.get("note", ""), meta.responds_to.get("url", "")))
     period = meta.date
     if not period.known and answered is not None:
         period = Period(answered, None, f"{answered.text}/..")
     if period.known:
         url = meta.source_urls[0] if meta.source_urls else ""
-        marks.append(TextMark(f"The text (by {meta.author})", period, meta.date_note, url))
+        label = f"“{short_title(text)}” (by {meta.author})" if several else f"The text (by {meta.author})"
+        marks.append(TextMark(label, period, meta.date_note, url))
     return tuple(marks)
 
 
@@ -68,3 +86,59 @@ def events_around(timeline: Timeline, mark: TextMark) -> list[tuple[str, int, in
         before = sum(1 for e in events if e.start.last < written)
         rows.append((CATEGORIES[category], before, len(events) - before))
     return rows
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One text on the timeline: its marks (none without a date) and the events its sidecar links it to."""
+
+    text: Text
+    marks: tuple[TextMark, ...]
+    events: tuple[Event, ...]
+
+    @property
+    def own(self) -> TextMark | None:
+        """The mark of the text itself (the last one), or None when its date is not known."""
+        return self.marks[-1] if self.marks else None
+
+
+def placements(corpus: Corpus, timeline: Timeline) -> list[Placement]:
+    """Every text of ``corpus`` placed, in book order."""
+    several = len(corpus) > 1
+    return [Placement(text, text_marks(text, several), tuple(timeline[e] for e in text.meta.events)) for text in corpus]
+
+
+def chart_marks(placed: list[Placement]) -> tuple[TextMark, ...]:
+    """Every mark of every text, for one chart."""
+    return tuple(mark for p in placed for mark in p.marks)
+
+
+PLACEMENT_HEADERS = ("Text", "Date, as known", "How the date is known", "Events it is linked to")
+
+
+def placement_rows(placed: list[Placement]) -> list[tuple[str, str, str, str]]:
+    """Per text: its title, its date as known, how it is known, and its linked events (or a plain "none")."""
+    rows = []
+    for p in placed:
+        meta = p.text.meta
+        date = meta.date.described() if meta.date.known else "not known"
+        if not meta.date.known and p.marks:
+            date += f"; drawn {p.marks[-1].date_label()} (after the text it answers)"
+        events = "; ".join(f"{e.title} ({e.date_label()})" for e in p.events) or "none: its sidecar links it to no event"
+        rows.append((p.text.title, date, meta.date_note or "not recorded", events))
+    return rows
+
+
+def placement_notes(p: Placement) -> list[str]:
+    """Plain sentences on what is not known of a text's place on the timeline (none when all is known)."""
+    notes = []
+    title = p.text.title
+    if not p.marks:
+        notes.append(f"“{title}” has no known date, and answers no dated text: it is not drawn on the timeline.")
+    elif not p.text.meta.date.known:
+        notes.append(f"“{title}” has no date of its own: it is drawn at the earliest it can be, "
+                     f"{p.marks[-1].date_label()}, after the text it answers.")
+    if not p.events:
+        notes.append(f"“{title}”: its sidecar links it to no event of the timeline (field events), "
+                     "so no event is shown as its subject.")
+    return notes

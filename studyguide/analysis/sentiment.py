@@ -1,14 +1,18 @@
-"""The emotional arc: VADER sentiment per sentence and per paragraph, through NLTK.
+"""The emotional arc: VADER sentiment per sentence and per paragraph, from the reference implementation.
 
 The chart is :mod:`studyguide.views.emotional_arc`.
 
-NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` normally
-needs the "vader_lexicon" data package fetched by NLTK's downloader. Instead the lexicon comes from the
-PyPI package ``vaderSentiment``, which ships ``vader_lexicon.txt``: its folder
-is put on ``nltk.data.path`` and the bare file name is given (NLTK refuses an
-absolute path). No download, no network.
+Scores come from the PyPI package ``vaderSentiment`` (Hutto and Gilbert 2014),
+the reference implementation of VADER, which ships its lexicon: no download, no
+network. (NLTK's port strips punctuation differently and scores some sentences
+otherwise, e.g. ``Some sort of "free" Trades Union organization...?``; the guide
+uses the reference, and a test compares every sentence of the seed with it.)
 
-- Sentences are those of :func:`studyguide.tokens.sentences`, taken from
+VADER's lexicon and rules are English: for a text in another language there is
+no score at all (:func:`studyguide.analysis.languages.applies`), never a row of
+zeros called "neutral".
+
+- Sentences are those of :func:`studyguide.analysis.tokens.sentences`, taken from
   ``text.reading(n)`` (the editors' suggested readings applied).
 - A sentence's score is VADER's *compound* score, from -1 (most negative)
   to +1 (most positive).
@@ -20,27 +24,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from statistics import mean
 
-import nltk
-import vaderSentiment
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..texts.text import Text
+from .languages import applies
+from .stretches import stretch_label, stretches
 from .tokens import sentences
 
-LEXICON_NAME = "vader_lexicon.txt"
 NEUTRAL = 0.05  # VADER's authors' conventional band: |compound| < 0.05 is neutral
+NAME = "VADER (the reference implementation, PyPI package vaderSentiment)"
 
 
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
-    """NLTK's VADER analyser with the lexicon from the ``vaderSentiment`` package."""
-    folder = str(Path(vaderSentiment.__file__).resolve().parent)
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)
-    return SentimentIntensityAnalyzer(lexicon_file=LEXICON_NAME)
+    """The reference VADER analyser, with the lexicon its package ships."""
+    return SentimentIntensityAnalyzer()
 
 
 def compound(sentence: str) -> float:
@@ -61,7 +61,9 @@ class SentenceScore:
 
 
 def sentence_scores(text: Text) -> list[SentenceScore]:
-    """Every sentence of ``text`` in order, with its compound score."""
+    """Every sentence of ``text`` in order, with its compound score; none when VADER does not read its language."""
+    if not applies(text, "sentiment"):
+        return []
     return [
         SentenceScore(p.number, n, s, compound(s), p.quotation)
         for p in text.paragraphs
@@ -95,11 +97,19 @@ PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Mean", "Lowest", "Highest", "Ove
 
 
 def paragraph_rows(text: Text) -> list[tuple]:
-    return [
-        (f"{p.paragraph}" + (" (quoted)" if p.quotation else ""), p.sentences, f"{p.mean:+.2f}",
-         f"{p.lowest:+.2f}", f"{p.highest:+.2f}", polarity(p.mean))
-        for p in paragraph_scores(text)
-    ]
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): sentences, mean, lowest,
+    highest and the mean's polarity; none for a text VADER does not read."""
+    scores = sentence_scores(text)
+    rows = []
+    for stretch in stretches(len(text.paragraphs)):
+        inside = [s.compound for s in scores if s.paragraph in stretch]
+        if not inside:
+            continue
+        quoted = [n for n in stretch if text.paragraph(n).quotation]
+        average = mean(inside)
+        rows.append((stretch_label(stretch, quoted), len(inside), f"{average:+.2f}", f"{min(inside):+.2f}",
+                     f"{max(inside):+.2f}", polarity(average)))
+    return rows
 
 
 def sentence_with(text: Text, fragment: str) -> SentenceScore:

@@ -21,6 +21,9 @@ evidence for each theme; this module finds them. Rules, stated once and tested:
   in the same sentence; "not only" is not a negation. Negated matches are
   listed as evidence but not counted.
 - **Score**: counted matches per 100 words of the paragraph (or sentence).
+- **Language**: the lexicon's cues are English; a text in another language is
+  not scored (:func:`studyguide.analysis.languages.applies`): no segments, no
+  empty tracker.
 - **Ties**: themes with equal scores are all kept; order is by score, then
   by the lexicon's order. A paragraph's leading themes are all themes with
   the highest score.
@@ -36,6 +39,8 @@ from nltk.stem.snowball import SnowballStemmer
 
 from ..knowledge.lexicon import Cue, Lexicon, Theme
 from ..texts.text import Paragraph, Text
+from .languages import applies
+from .stretches import stretch_label, stretches
 from .tokens import sentences, word_spans, words
 
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
@@ -43,7 +48,7 @@ NEGATION_WINDOW = 3
 _STEMMER = SnowballStemmer("english")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _STEMMER.stem(word.replace("’", "'"))
 
@@ -134,6 +139,33 @@ def _cue_at(cue: Cue, plain: list[str], stems: list[str], i: int) -> int:
     return len(parts) if tuple(seq[i : i + len(parts)]) == parts else 0
 
 
+@lru_cache(maxsize=256)
+def _cue_index(theme: Theme) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, ...]], tuple[Cue, ...]]:
+    """A theme's cues by their first word (exact), by their first stem (stem), and its patterns, in the lexicon's order.
+
+    Only the cues whose first word could match are tried at a word, so scoring stays
+    linear in the length of a text.
+    """
+    exact: dict[str, list[Cue]] = {}
+    stemmed: dict[str, list[Cue]] = {}
+    for cue in theme.cues:
+        parts = cue_parts(cue)
+        if cue.rule != "pattern" and parts:
+            (stemmed if cue.rule == "stem" else exact).setdefault(parts[0], []).append(cue)
+    patterns = tuple(cue for cue in theme.cues if cue.rule == "pattern")
+    return ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in stemmed.items()}, patterns)
+
+
+def _candidates(theme: Theme, word: str, word_stem: str) -> list[Cue]:
+    """The cues of ``theme`` that could match at a word, in the lexicon's order (the first written wins a tie)."""
+    exact, stemmed, patterns = _cue_index(theme)
+    found = [*exact.get(word, ()), *stemmed.get(word_stem, ()), *patterns]
+    if len(found) > 1:
+        order = {cue: n for n, cue in enumerate(theme.cues)}
+        found.sort(key=order.__getitem__)
+    return found
+
+
 def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
     """Every cue match in ``source``, by position then lexicon order (rules in the module docstring)."""
     tokens = tokenize(source)
@@ -144,7 +176,7 @@ def find_matches(source: str, lexicon: Lexicon) -> list[Match]:
         i = 0
         while i < len(tokens):
             best: tuple[int, Cue] | None = None
-            for cue in theme.cues:
+            for cue in _candidates(theme, plain[i], stems[i]):
                 length = _cue_at(cue, plain, stems, i)
                 if length and (best is None or length > best[0]):
                     best = (length, cue)
@@ -195,19 +227,23 @@ class Segment:
 
 
 def score_paragraph(text: Text, paragraph: Paragraph, lexicon: Lexicon) -> Segment:
-    """One paragraph scored, counted on ``text.reading(n)``."""
+    """One paragraph scored, counted on ``text.reading(n)``; no matches for a text not in English."""
     source = text.reading(paragraph.number)
-    return Segment(paragraph.number, None, source, len(words(source)), tuple(find_matches(source, lexicon)),
-                   paragraph.quotation)
+    matches = tuple(find_matches(source, lexicon)) if applies(text, "themes") else ()
+    return Segment(paragraph.number, None, source, len(words(source)), matches, paragraph.quotation)
 
 
 def score_paragraphs(text: Text, lexicon: Lexicon) -> list[Segment]:
-    """One scored segment per paragraph."""
+    """One scored segment per paragraph; none for a text not in English."""
+    if not applies(text, "themes"):
+        return []
     return [score_paragraph(text, p, lexicon) for p in text.paragraphs]
 
 
 def score_sentences(text: Text, lexicon: Lexicon) -> list[Segment]:
-    """One scored segment per sentence, numbered within its paragraph from 1."""
+    """One scored segment per sentence, numbered within its paragraph from 1; none for a text not in English."""
+    if not applies(text, "themes"):
+        return []
     segments = []
     for p in text.paragraphs:
         for n, sentence in enumerate(sentences(text.reading(p.number)), 1):
@@ -250,12 +286,21 @@ TRACKER_HEADERS_START = ("Paragraph", "Words")
 
 
 def tracker_rows(segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
-    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s)."""
+    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s).
+
+    A long text gets a row per stretch of paragraphs (:mod:`.stretches`), scored as one
+    segment: its counted matches per 100 of its words.
+    """
     rows = []
-    for s in segments:
+    for stretch in stretches(len(segments)):
+        part = segments[stretch.start - 1: stretch.stop - 1]
+        s = part[0] if len(part) == 1 else Segment(
+            part[0].paragraph, None, "", sum(p.words for p in part), tuple(m for p in part for m in p.matches),
+            any(p.quotation for p in part))
         cells = [f"{s.count(t.id)} ({s.score(t.id):.1f})" if s.count(t.id) else "–" for t in lexicon]
         leading = " = ".join(f"{t.symbol} {t.label}" for t in s.leading(lexicon)) or "none"
-        rows.append((f"{s.paragraph}" + (" (quoted)" if s.quotation else ""), s.words, *cells, leading))
+        quoted = [p.paragraph for p in part if p.quotation]
+        rows.append((stretch_label(range(part[0].paragraph, part[-1].paragraph + 1), quoted), s.words, *cells, leading))
     return rows
 
 

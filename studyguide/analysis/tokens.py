@@ -1,17 +1,30 @@
-"""Words and sentences: the guide's one tokenising path.
+"""Words and sentences: the guide's one tokenising path, the same on every script.
 
-- Words: one compiled regular expression, :data:`WORD_RE`. A word is a run of
-  letters or digits; an apostrophe (``'`` or ``’``) or a hyphen *between*
-  letters keeps the word whole, so "it's", "family's" and "self-organization"
-  are one word each. Quotes, dashes, dots and other punctuation are not words.
-  Words are lower-cased for counting. :func:`word_spans` gives each word with
-  its place in the string (for concordances and theme matching); :func:`words`
-  the words alone. Every count in the guide comes through these two.
+- Words: one compiled regular expression, :func:`word_pattern` (the standard library's
+  ``re``; compiled on first use, since its class of combining marks is read from
+  :mod:`unicodedata`). A word is a run of letters or digits, each letter with the combining
+  marks that follow it (accents written as separate characters, the vowel signs of
+  Devanagari), so decomposed "café" is one word and so is "नमस्ते". An apostrophe
+  (:data:`APOSTROPHES`: ``'``, ``’``, ``ʼ``, ``‘``) or a hyphen (:data:`HYPHENS`:
+  ``-``, U+2010 ``‐``, U+2011 ``‑``) *between* letters keeps the word whole, so
+  "it's", "family's" and "self-organization" are one word each. Quotes, dashes,
+  dots and other punctuation are not words.
+- Counting uses each word's *key* (:func:`key`): Unicode NFC, lower case, every
+  apostrophe as ``'`` and every hyphen as ``-``. So "don't" and "don’t", composed and
+  decomposed "café", "self-organization" with either hyphen, are one word each
+  when counted; wherever the text is shown (concordances, evidence), it is shown as
+  written, from the spans :func:`word_spans` gives in the original string.
+- :func:`word_spans` gives each word's key with its place in the string;
+  :func:`words` the keys alone, faster (the whole string is normalised once) and
+  always equal to the keys of :func:`word_spans` (tested on every script).
+  Every count in the guide comes through these two.
 - Sentences: :class:`nltk.tokenize.PunktSentenceTokenizer`, untrained (it needs
   no downloaded data), told the common abbreviations (:data:`ABBREVIATIONS`) so
-  "i.e." ends no sentence.
+  "i.e." ends no sentence, and the sentence ends of other scripts
+  (:data:`SENTENCE_ENDS`: the Devanagari danda "।", the Arabic "؟", ...).
 
-What that means for each kind of string (tested in ``tests/test_words.py``):
+What that means for each kind of string (tested in ``tests/unit/test_words.py``
+and ``tests/unit/test_languages.py``):
 
 - contractions stay one word: "don't", "they're", "it's";
 - possessives stay one word: "family's" is not "family" (no stemming);
@@ -26,30 +39,107 @@ What that means for each kind of string (tested in ``tests/test_words.py``):
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from functools import lru_cache
 
 from nltk.tokenize import PunktSentenceTokenizer
-from nltk.tokenize.punkt import PunktParameters
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+APOSTROPHES = "'\u2019\u02bc\u2018"  # ' ’ ʼ ‘
+HYPHENS = "-\u2010\u2011"  # - ‐ ‑
+JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner, written inside words of Indic and Arabic scripts
 ABBREVIATIONS = frozenset({"i.e", "e.g", "etc", "cf", "mr", "mrs", "ms", "dr", "st", "vs", "no"})
+SENTENCE_ENDS = (".", "?", "!", "\u0964", "\u0965", "\u061f", "\u3002", "\uff01", "\uff1f")  # . ? ! । ॥ ؟ 。 ！ ？
+
+
+@lru_cache(maxsize=1)
+def _marks() -> tuple[str, str]:
+    """The combining marks (Unicode categories Mn, Mc, Me) and zero-width joiners of the Basic
+    Multilingual Plane, and those beyond it, each as the inside of a character class."""
+    category = unicodedata.category
+    marks = [c for c in map(chr, range(sys.maxunicode + 1)) if category(c)[0] == "M"]
+    basic = "".join(re.escape(c) for c in marks if c <= "\uffff") + JOINERS
+    return basic, "".join(re.escape(c) for c in marks if c > "\uffff")
+
+
+def _mark_class() -> str:
+    """A pattern for one mark. The marks of the Basic Multilingual Plane make one class, which
+    ``re`` turns into a fast bitmap; the few beyond it are tried only for a character beyond it."""
+    basic, beyond = _marks()
+    return rf"(?:[{basic}]|(?=[\U00010000-\U0010ffff])[{beyond}])"
+
+
+@lru_cache(maxsize=1)
+def word_pattern() -> re.Pattern:
+    """Letters or digits with the combining marks among them; apostrophes and hyphens only between them.
+
+    A run of letters is matched at once and a mark is looked for only where a run stops.
+    """
+    unit = rf"[^\W_]+(?:{_mark_class()}+[^\W_]*)*"
+    return re.compile(rf"{unit}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{unit})*")
+
+
+# Text without any mark (all ASCII text, most text in Latin, Cyrillic or Greek letters once
+# composed by NFC) gives the same words with a simpler pattern, in which only ' and - join
+# (the other apostrophes and hyphens are made these first): the same words, faster.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _may_hold_marks() -> re.Pattern:
+    return re.compile(rf"[{_marks()[0]}]|[\U00010000-\U0010ffff]")  # a mark, or any character beyond the BMP
+
+
+def _pattern(text: str) -> re.Pattern:
+    if text.isascii() or not _may_hold_marks().search(text):
+        return _PLAIN_WORD
+    return word_pattern()
+
+
+_SAME = tuple((c, "'") for c in APOSTROPHES[1:]) + tuple((c, "-") for c in HYPHENS[1:])
+
+
+def _same(text: str) -> str:
+    """``text`` with every apostrophe as ``'`` and every hyphen as ``-`` (one character for one)."""
+    for variant, plain in _SAME:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
+
+
+def key(word: str) -> str:
+    """The form a word is counted under: NFC, lower case, ``'`` for every apostrophe, ``-`` for every hyphen."""
+    lowered = _same(unicodedata.normalize("NFC", word)).lower()
+    return lowered if lowered.isascii() else unicodedata.normalize("NFC", lowered)
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """``(key, start, end)`` for each word of ``text``, in order; ``text[start:end]`` is the word as written."""
+    # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
+    # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
+    return [(word.lower() if (word := m.group()).isascii() else key(word), m.start(), m.end())
+            for m in _pattern(text).finditer(_same(text))]
+
+
+def words(text: str) -> list[str]:
+    """The keys of the words of ``text``, in order (the same as :func:`word_spans` gives)."""
+    normal = _same(unicodedata.normalize("NFC", text))
+    found = [w.lower() for w in _pattern(normal).findall(normal)]
+    if normal.isascii() or unicodedata.is_normalized("NFC", normal.lower()):
+        return found  # lower case kept the text in NFC, so every word is
+    return [w if unicodedata.is_normalized("NFC", w) else unicodedata.normalize("NFC", w) for w in found]
+
+
+class _LanguageVars(PunktLanguageVars):
+    sent_end_chars = SENTENCE_ENDS
 
 
 @lru_cache(maxsize=1)
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
-
-
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """``(lower-cased word, start, end)`` for each word of ``text``, in order."""
-    return [(m.group().lower(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words of ``text``, in order."""
-    return [word for word, _, _ in word_spans(text)]
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
 
 def sentences(text: str) -> list[str]:

@@ -28,8 +28,11 @@ class InputError(ValueError):
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working directory when it lies below it (never just ".")."""
-    resolved = Path(path).resolve()
+    """The path relative to the working directory when it lies below it (never just ".").
+
+    Only the folder is resolved: a symbolic link is named as itself, never as what it points to.
+    """
+    resolved = Path(path).parent.resolve() / Path(path).name
     try:
         relative = resolved.relative_to(Path.cwd().resolve())
     except ValueError:

@@ -13,31 +13,37 @@ registers the book's directives and roles:
 - ``{event-date}``, ``{figure}``, ``{text-date}``, ``{answered-date}``,
   ``{contested-figures}`` (:mod:`.timeline`);
 - ``{sidecar-fields}`` (:mod:`.fields`);
+- ``{model-answer}``, ``{teacher-note}``, ``{handout-link}`` (:mod:`.editions`): the
+  student and teacher editions;
+- ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``;
 - ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from sphinx.application import Sphinx
-from sphinx.config import Config
+from typing import TYPE_CHECKING
 
 from ..base.errors import InputError
 from ..base.version import __version__
-from . import bibliography, data, speed, upstream, vendor, whoswho
-from .chapter import SeedTextDirective
-from .fields import SidecarFieldsDirective
-from .freshness import digest, refresh_execution_cache
-from .glossary import GlossaryDirective, unmarked_term
-from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
-from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+# The directives, roles and Sphinx itself are imported in setup(), when Sphinx loads
+# the extension: the command line imports this package (for ``vendor``) on every
+# build, and a no-change rebuild must stay fast.
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
+SAME_PAGE_PARAGRAPH = r"^#p\d+$"
 
 
 def configure(app: Sphinx, config: Config) -> None:
+    from . import data, vendor
+    from .freshness import digest, refresh_execution_cache
+
     root = Path(app.srcdir)
     data.load(app)
     try:
@@ -50,6 +56,10 @@ def configure(app: Sphinx, config: Config) -> None:
     # Explorers display as plain HTML run by studyguide-explorers.js (views.widgets): no widget manager.
     config.nb_ipywidgets_js = {}
     config.nb_mime_priority_overrides = [*config.nb_mime_priority_overrides, ("html", "text/html", 5)]
+    # A chapter's paragraph numbers link to their own paragraph: a hover preview of the
+    # paragraph one is reading would copy the whole text into the page's tip file (1.3 MB
+    # for a 1 MB text). Links to a paragraph from other pages keep their previews.
+    config.tippy_skip_urls = (*getattr(config, "tippy_skip_urls", ()), SAME_PAGE_PARAGRAPH)
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.studyguide_static_digest = digest(STATIC, folder)
     refresh_execution_cache(app, config, root)
@@ -64,19 +74,32 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
+    from . import bibliography, editions, speed, upstream, whoswho
+    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .fields import SidecarFieldsDirective
+    from .glossary import GlossaryDirective, unmarked_term
+    from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
+    from .quiz import SelfCheckDirective, add_quiz_files
+    from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
+
     app.add_config_value("studyguide_static_digest", "", "html")
     app.add_config_value("studyguide_inputs_digest", "", "env")
     app.connect("config-inited", configure)
     app.connect("missing-reference", unmarked_term)
+    app.connect("build-finished", prune_removed_chapters)
+    app.add_transform(ChapterOrder)
     bibliography.setup()
     upstream.setup(app)
     speed.setup(app)
     whoswho.setup(app)
+    editions.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)
     app.add_directive("text-quote", TextQuoteDirective)
     app.add_directive("contested-figures", ContestedFiguresDirective)
+    app.add_directive("self-check", SelfCheckDirective)
+    app.connect("html-page-context", add_quiz_files)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
     app.add_role("seed-count", SeedCountRole())

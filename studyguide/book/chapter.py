@@ -4,20 +4,29 @@ The ``{seed-text}`` directive takes a text id and produces the chapter's
 title, a provenance box, the numbered and linkable body paragraphs (``#p1``
 ...) with editorial-note markers, and the list of editorial notes. Every
 string from the seed or sidecar goes into text nodes, so HTML in a seed is
-shown as text, never executed.
+shown as text, never executed. The chapter carries the text's language
+(``lang="ru"``), so browsers, screen readers and search read it as such.
+
+The chapters are listed in the order of the seeds' file names
+(:class:`ChapterOrder`), whatever their ids, and the pages of removed texts are
+taken out of the built book (:func:`prune_removed_chapters`).
 """
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..analysis.themes import score_paragraph
 from ..knowledge.glossary import Glossary
 from ..knowledge.lexicon import Lexicon
-from ..texts.pages import page_url
+from ..texts.pages import CHAPTER_FOLDER, chapter_page, page_url
 from ..texts.text import Paragraph, Text
 from .data import project
 from .glossary import mark
@@ -164,7 +173,8 @@ class SeedTextDirective(SphinxDirective):
             text = data.corpus[self.arguments[0]]
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from None
-        section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text"])
+        # docutils writes a "language-xx" class as the element's lang attribute
+        section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text", f"language-{text.language}"])
         section += nodes.title(text.title, text.title)
         section += provenance_nodes(text)
         if data.lexicon:
@@ -173,3 +183,42 @@ class SeedTextDirective(SphinxDirective):
             section += paragraph_nodes(text, paragraph, data.glossary, data.lexicon, self.env.docname)
         section.extend(notes_nodes(text))
         return [section]
+
+
+class ChapterOrder(SphinxTransform):
+    """Lists the text chapters in the order of their seeds' file names (``000_...`` before ``010_...``).
+
+    The table of contents finds the chapters with a glob, which sorts them by
+    page name, that is by id. This runs after sphinx-external-toc has built the
+    toctree (its transform's priority is 100) and before Sphinx collects it
+    (at doctree-read), and reorders the chapter entries in place.
+    """
+
+    default_priority = 150
+
+    def apply(self, **kwargs) -> None:
+        order = {chapter_page(text.id): n for n, text in enumerate(project(self.env).corpus)}
+        for toctree in self.document.findall(addnodes.toctree):
+            places = [i for i, (_, docname) in enumerate(toctree["entries"]) if docname in order]
+            ranked = sorted((toctree["entries"][i] for i in places), key=lambda entry: order[entry[1]])
+            for i, entry in zip(places, ranked):
+                toctree["entries"][i] = entry
+            chapters = [name for name in toctree["includefiles"] if name in order]
+            ranked_files = iter(sorted(chapters, key=order.__getitem__))
+            toctree["includefiles"] = [next(ranked_files) if name in order else name for name in toctree["includefiles"]]
+
+
+def prune_removed_chapters(app: Sphinx, exception: Exception | None) -> None:
+    """Delete built chapter pages (and their copied sources) of texts no longer in seeds/.
+
+    Sphinx forgets a removed page but leaves its HTML in the output folder; an
+    incremental build would go on publishing a removed text.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    ids = {text.id for text in project(app.env).corpus}
+    out = Path(app.outdir)
+    for folder, suffix in ((out / CHAPTER_FOLDER, ".html"), (out / "_sources" / CHAPTER_FOLDER, "")):
+        for built in folder.glob(f"*{suffix}") if folder.is_dir() else ():
+            if built.is_file() and built.name.split(".")[0] not in ids:
+                built.unlink()

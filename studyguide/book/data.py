@@ -15,6 +15,7 @@ from sphinx.errors import ConfigError
 
 from ..base.errors import InputError
 from ..knowledge.project import Project, load_project
+from ..texts.corpus import check_chapters
 
 _PROJECTS: WeakKeyDictionary[Sphinx, Project] = WeakKeyDictionary()
 
@@ -29,6 +30,7 @@ def load(app: Sphinx) -> Project:
     """Load and check the project at Sphinx's source folder, for this build."""
     try:
         _PROJECTS[app] = load_project(Path(app.srcdir))
+        check_chapters(_PROJECTS[app].corpus)
     except InputError as exc:
         raise StudyGuideError(str(exc)) from None
     return _PROJECTS[app]

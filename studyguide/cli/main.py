@@ -16,14 +16,18 @@ from pathlib import Path
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
+from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..knowledge.project import load_project, own_addresses
 from ..knowledge.sources import audit
-from ..texts.corpus import project_root
+from ..texts.corpus import check_chapters, project_root
+from ..texts.language import language_problem
+from ..texts.pages import chapter_page
 from . import handout
 from .browser import ToolMissing
 from .scaffold import scaffold
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+TEACHER_OUTPUT = Path("_build") / "teacher"  # the teacher edition: _build/teacher/_build/html
 DESCRIPTION = "The study guide's tools: check the texts and data, add a text, build, serve and print the book."
 
 
@@ -49,10 +53,25 @@ def reproducible_env(root: Path) -> dict[str, str]:
     return env
 
 
+def check_languages(project) -> None:
+    """Each sidecar's language against the one detected in its text: a warning, or an error for a clear mismatch."""
+    for text in project.corpus:
+        problem = language_problem(text.language, "\n\n".join(p.text for p in text.paragraphs))
+        if problem is None:
+            continue
+        level, message = problem
+        if level == "error":
+            raise InputError(text.meta.path, message, text.meta.language_line)
+        print(f"warning: {InputError(text.meta.path, message, text.meta.language_line)}", file=sys.stderr)
+
+
 def check(root: Path) -> None:
     project = load_project(root)
+    check_chapters(project.corpus)
+    check_languages(project)
     for text in project.corpus:
-        print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes")
+        print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
+              f"language {text.language}, chapter {chapter_page(text.id)}.md")
     if project.lexicon is not None:
         print(f"ok  {project.lexicon.path.relative_to(root)}  {len(project.lexicon)} themes")
     if project.glossary is not None:
@@ -81,13 +100,22 @@ def fetch_assets(root: Path) -> None:
             print(f"fetched {path.relative_to(root)}")
 
 
-def build(root: Path, output: Path | None) -> int:
-    load_project(root)  # bad input stops here, with one line, before Sphinx starts
+def build(root: Path, output: Path | None, edition: str = "student", with_handout: bool = False) -> int:
+    """Build one edition (the teacher edition into its own folder unless ``output`` says otherwise),
+    then, with ``with_handout``, print its PDF into the built book's downloads folder."""
+    check_chapters(load_project(root).corpus)  # bad input stops here, with one line, before Sphinx starts
     vendor.verify(root)
+    output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
     if output:
         command += ["--path-output", str(output)]
-    return subprocess.call(command, env={**os.environ, **reproducible_env(root)})
+    env = {**os.environ, **reproducible_env(root), EDITION_ENV: edition, HANDOUT_ENV: "1" if with_handout else ""}
+    status = subprocess.call(command, env=env)
+    if status == 0 and with_handout:
+        html = (output or root) / "_build" / "html"
+        written = handout.make_handout(html, edition=edition, epoch=int(env.get("SOURCE_DATE_EPOCH") or 0))
+        print(f"wrote {written}")
+    return status
 
 
 def serve_book(html: Path, port: int) -> None:
@@ -131,6 +159,12 @@ def parser() -> argparse.ArgumentParser:
     build_book = command("build", "Check the inputs, then build the book with warnings as errors.",
                          "Offline; the result is _build/html/index.html.")
     build_book.add_argument("--path-output", type=Path, help="build into this folder instead of the project")
+    build_book.add_argument("--handout", action="store_true",
+                            help="also print the edition's PDF (student handout or teacher guide) into the built book's "
+                                 "downloads/ and link it; needs the test tools and Debian's chromium")
+    build_book.add_argument("--edition", choices=EDITIONS, default="student",
+                            help="student (default, the published site: no model answers or teacher notes) or teacher "
+                                 f"(everything; built into {TEACHER_OUTPUT}/_build/html)")
     serve_it = command("serve", "Serve the built book on this machine, compressed as GitHub Pages serves it.")
     serve_it.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     serve_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
@@ -138,9 +172,12 @@ def parser() -> argparse.ArgumentParser:
     weigh_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
     command("setup-cells", "Write the set-up cell (for Colab) into every notebook, from its one template.",
             "Run it after changing repository.url in _config.yml.")
-    printout = command("handout", "Print the text, glossary and questions of the built book to one PDF (Chromium, offline).")
-    printout.add_argument("--html", type=Path, help="the built book (default: _build/html)")
-    printout.add_argument("--output", type=Path, help="the PDF to write (default: _build/handout.pdf)")
+    printout = command("handout", "Print an edition's PDF from the built book (Chromium, offline).",
+                       "The student handout: the text, the glossary and the questions; the teacher guide: the text, "
+                       "the commentary and the questions with model answers and teacher notes.")
+    printout.add_argument("--edition", choices=EDITIONS, default="student", help="student (default) or teacher")
+    printout.add_argument("--html", type=Path, help=f"the built book (default: _build/html, or {TEACHER_OUTPUT}/_build/html)")
+    printout.add_argument("--output", type=Path, help="the PDF to write (default: the built book's downloads/ folder)")
     return main
 
 
@@ -156,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "fetch-assets":
             fetch_assets(root)
         elif args.command == "build":
-            return build(root, args.path_output)
+            return build(root, args.path_output, args.edition, args.handout)
         elif args.command == "serve":
             serve_book(html, args.port)
         elif args.command == "weigh":
@@ -167,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_setup_cells(root):
                 print(f"wrote {path.relative_to(root)}")
         elif args.command == "handout":
-            print(f"wrote {handout.make_handout(html, args.output or root / '_build' / 'handout.pdf')}")
+            if args.edition == "teacher" and not args.html:
+                html = root / TEACHER_OUTPUT / "_build" / "html"
+            epoch = int(reproducible_env(root).get("SOURCE_DATE_EPOCH") or os.environ.get("SOURCE_DATE_EPOCH") or 0)
+            print(f"wrote {handout.make_handout(html, args.output, args.edition, epoch=epoch)}")
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

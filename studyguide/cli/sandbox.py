@@ -23,7 +23,8 @@ def copy_project(root: Path, target: Path) -> Path:
     return target
 
 
-def build(root: Path, output: Path) -> subprocess.CompletedProcess:
-    """Build the project at ``root`` into ``output`` with the README's build command (warnings are errors)."""
-    return subprocess.run([sys.executable, "-m", "studyguide", "build", "--path-output", str(output)],
+def build(root: Path, output: Path, *options: str) -> subprocess.CompletedProcess:
+    """Build the project at ``root`` into ``output`` with the README's build command (warnings are errors);
+    ``options`` are more of the command's options (``--edition``, ``teacher``, ``--handout``)."""
+    return subprocess.run([sys.executable, "-m", "studyguide", "build", "--path-output", str(output), *options],
                           cwd=root, capture_output=True, text=True, env={**os.environ, ROOT_ENV: str(root)})

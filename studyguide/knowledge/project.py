@@ -16,9 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
+from .quiz import QUIZ_FILE, Quiz, load_quiz
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
@@ -33,6 +35,7 @@ class Project:
     glossary: Glossary | None
     timeline: Timeline | None
     sources: Sources | None
+    quiz: Quiz | None
 
 
 def load_project(root: Path | str | None = None) -> Project:
@@ -45,10 +48,37 @@ def load_project(root: Path | str | None = None) -> Project:
         glossary=_optional(root / GLOSSARY_FILE, load_glossary),
         timeline=_optional(root / TIMELINE_FILE, load_timeline),
         sources=_optional(root / SOURCES_FILE, load_sources),
+        quiz=_optional(root / QUIZ_FILE, load_quiz),
     )
+    _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
+    if project.quiz is not None:
+        check_evidence(project.quiz, project.corpus)
     return project
+
+
+def check_evidence(quiz: Quiz, corpus: Corpus) -> None:
+    """Every quiz item cites a paragraph of a text and words that stand in it as written."""
+    for item in quiz:
+        try:
+            text = corpus[item.text] if item.text else corpus.texts[0]
+        except KeyError as exc:
+            raise InputError(quiz.path, f"item '{item.id}': {exc.args[0]}", item.line) from None
+        if not 1 <= item.paragraph <= len(text.paragraphs):
+            raise InputError(quiz.path, f"item '{item.id}': the text has paragraphs 1 to {len(text.paragraphs)}", item.line)
+        if item.evidence not in text.paragraph(item.paragraph).text:
+            raise InputError(quiz.path, f"item '{item.id}': its evidence does not stand in paragraph {item.paragraph} "
+                                        "as written", item.line)
+
+
+def _check_events(project: Project) -> None:
+    """Every event a sidecar names is in the timeline."""
+    for text in project.corpus:
+        for event in text.meta.events:
+            if project.timeline is None or event not in {e.id for e in project.timeline}:
+                raise InputError(text.meta.path, f"events: no event with id '{event}' in {TIMELINE_FILE}",
+                                 text.meta.events_line)
 
 
 def repository_url(root: Path) -> str | None:

@@ -9,11 +9,13 @@ ever published.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.collection import Keyed
 from ..base.errors import InputError
+from .pages import CHAPTER_FOLDER, chapter_page
 from .sidecar import SUFFIX as SIDECAR_SUFFIX
 from .text import SUFFIX as TEXT_SUFFIX
 from .text import Text, load_text
@@ -69,7 +71,11 @@ def seed_paths(root: Path) -> list[Path]:
     for entry in entries:
         if entry.name.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX)) and entry.is_symlink():
             raise InputError(entry, "is a symbolic link; seeds and sidecars must be regular files inside seeds/")
-    texts = [p for p in entries if p.suffix == TEXT_SUFFIX and p.is_file()]
+    for entry in entries:
+        if entry.name.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX)) and not entry.is_file():
+            raise InputError(entry, "not a regular file (a folder, a named pipe...); seeds and sidecars must be "
+                                    "plain files inside seeds/")
+    texts = [p for p in entries if p.suffix == TEXT_SUFFIX]
     names = {p.stem for p in texts}
     for sidecar in (p for p in entries if p.name.endswith(SIDECAR_SUFFIX)):
         if sidecar.name.removesuffix(SIDECAR_SUFFIX) not in names:
@@ -77,6 +83,42 @@ def seed_paths(root: Path) -> list[Path]:
     if not texts:
         raise InputError(seeds, f"no seed texts (*{TEXT_SUFFIX})")
     return texts
+
+
+CHAPTER_DIRECTIVE = re.compile(r"^\s*(`{3,}|:{3,})\{seed-text\}\s*(\S*)")
+
+
+def chapter_pages(root: Path) -> list[Path]:
+    """The text chapter pages, ``chapters/texts/*.md``, sorted by name."""
+    return sorted((Path(root) / CHAPTER_FOLDER).glob("*.md"))
+
+
+def check_chapters(corpus: Corpus) -> None:
+    """Every text has its chapter page and every chapter page renders an existing text; else one error naming the file.
+
+    A page ``chapters/texts/ID.md`` must hold the directive ``{seed-text} ID`` of its
+    own id, and that id must be a text's. Both ``check`` and the build call this.
+    """
+    pages = chapter_pages(corpus.root)
+    ids = {text.id for text in corpus}
+    for page in pages:
+        if page.is_symlink() or not page.is_file():
+            raise InputError(page, "is not a regular file; a chapter page must be a plain file in the project")
+        found = [(n, m.group(2)) for n, line in enumerate(page.read_text("utf-8", errors="replace").split("\n"), 1)
+                 if (m := CHAPTER_DIRECTIVE.match(line))]
+        if not found:
+            raise InputError(page, f"chapter page without a {{seed-text}} directive; it should hold {{seed-text}} {page.stem}", 1)
+        line, named = found[0]
+        if named not in ids:
+            raise InputError(page, f"chapter page without a text: no sidecar in seeds/ has id '{named}' "
+                                   "(remove this page if its text was removed)", line)
+        if named != page.stem:
+            raise InputError(page, f"chapter page of '{named}' is named {page.name}; rename it to {named}.md", line)
+    with_page = {page.stem for page in pages}
+    for text in corpus:
+        if text.id not in with_page:
+            raise InputError(text.meta.path, f"text '{text.id}' has no chapter page; write {chapter_page(text.id)}.md "
+                                             f"holding the directive {{seed-text}} {text.id}")
 
 
 def load_corpus(root: Path | str | None = None) -> Corpus:

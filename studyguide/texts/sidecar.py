@@ -16,6 +16,7 @@ from ..base.errors import InputError, display_path
 from ..base.schema import ID, LANGUAGE, URL, Field, TomlFile
 
 SUFFIX = ".meta.toml"
+MAX_BYTES = 100_000  # metadata, not a text: its fields are published on the chapter page
 
 FIELDS = {
     "id": Field(str, True, "Short stable name (lowercase, digits, hyphens); names the chapter page.", form=ID),
@@ -28,6 +29,8 @@ FIELDS = {
                              "START/.. for 'in or after START'; ../END for 'in or before END'; or 'unknown'."),
     "date_note": Field(str, False, "How the date is known, or why it is not."),
     "source_urls": Field(list, True, "Where the text can be read (http or https URLs).", str, form=URL),
+    "events": Field(list, False, "Ids of the timeline events (data/timeline.toml) the text speaks of.", str, form=ID),
+    "events_note": Field(str, False, "How the text is linked to those events (it may name none itself)."),
     "responds_to": Field(dict, False, "The text this one answers: title, author, date, url, note."),
     "quotations": Field(list, False, "Numbers of body paragraphs that quote another text.", int),
     "quotation_note": Field(str, False, "Where the quoted paragraphs come from, as far as known."),
@@ -81,6 +84,10 @@ class Sidecar:
     quotations: tuple[int, ...] = ()
     quotation_note: str = ""
     notes: tuple[EditorialNote, ...] = ()
+    events: tuple[str, ...] = ()
+    events_note: str = ""
+    language_line: int | None = None  # where ``language`` is written, for check's messages
+    events_line: int | None = None
 
 
 def sidecar_path(seed: Path) -> Path:
@@ -95,6 +102,10 @@ def read_sidecar(path: Path) -> Sidecar:
     if not path.is_file():
         seed = path.with_name(path.name.removesuffix(SUFFIX) + ".txt")
         raise InputError(path, f"missing sidecar; create it with: python -m studyguide new {display_path(seed)}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(path, f"{size / 1e3:.0f} KB is too long for a sidecar (limit {MAX_BYTES / 1e3:g} KB); "
+                               "it holds metadata, not text")
     toml = TomlFile(path)
     data = toml.check(toml.data, FIELDS)
     try:
@@ -131,4 +142,8 @@ def read_sidecar(path: Path) -> Sidecar:
         quotations=tuple(data.get("quotations", ())),
         quotation_note=data.get("quotation_note", ""),
         notes=tuple(notes),
+        events=tuple(data.get("events", ())),
+        events_note=data.get("events_note", ""),
+        language_line=toml.line("language", toml.top),
+        events_line=toml.line("events", toml.top),
     )

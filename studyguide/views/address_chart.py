@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis.address import paragraph_address
+from ..analysis.languages import language_notice
 from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
+from .prose import prose
 from .style import HATCHES, POOL, Figure, figure_style, finish, plt, run_label, runs
 
 
 def address_figure(text: Text) -> Figure:
-    """Pronoun groups per 100 words, paragraph by paragraph; quoted paragraphs hatched."""
+    """Pronoun groups per 100 words, paragraph by paragraph; quoted paragraphs hatched (a notice for a text not in English)."""
+    if notice := language_notice(text, "address"):
+        return prose("{notice}", notice=notice)
     rows = pooled(paragraph_address(text))
     groups = (("we", "we/us/our"), ("you", "you/your"), ("they", "they/them/their"))
     with figure_style():

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from ..analysis.languages import language_notice
 from ..analysis.sentiment import paragraph_scores, polarity, sentence_scores
 from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
+from .prose import prose
 from .style import POOL, Figure, figure_style, finish, plt, runs
 
 
 def arc_figure(text: Text) -> Figure:
-    """Sentence scores along the text, paragraph means as steps; quoted paragraphs shaded."""
+    """Sentence scores along the text, paragraph means as steps; quoted paragraphs shaded (a notice for a text not in English)."""
+    if notice := language_notice(text, "sentiment"):
+        return prose("{notice}", notice=notice)
     scores = sentence_scores(text)
     paragraphs = paragraph_scores(text)
     long = len(paragraphs) > POOL  # a long text: sentences pooled in runs, no per-paragraph marks (style.runs)

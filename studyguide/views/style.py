@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
@@ -51,6 +52,7 @@ RC = {
     "legend.frameon": False,
     "svg.fonttype": "none",  # text stays text: searchable, small, crisp
     "svg.hashsalt": "studyguide",  # stable element ids across builds
+    "text.parse_math": False,  # titles and labels come from seeds: "$x$" stays "$x$", never mathtext (or a crash)
 }
 
 
@@ -127,7 +129,10 @@ def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
     buffer = io.StringIO()
     # The SVG settings apply when saving, so they are set here too: a caller may
     # call finish() after leaving figure_style().
-    with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}):
+    with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}), warnings.catch_warnings():
+        # Text stays text in the SVG ("svg.fonttype": "none") and the browser draws it with its own fonts;
+        # matplotlib's bundled font lacks most scripts (Devanagari...) and would only warn while measuring.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return Figure(svg=buffer.getvalue(), alt=alt, caption=caption)

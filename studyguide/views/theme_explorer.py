@@ -13,10 +13,12 @@ from html import escape
 
 from IPython.display import HTML
 
+from ..analysis.languages import language_notice
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.pages import chapter_url
 from ..texts.text import Reading, Text
+from .prose import prose
 from .tables import fold_html
 from .theme_tracker import pooled
 from .widgets import switcher
@@ -80,7 +82,12 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
 
 
 def explorer(text: Text, lexicon: Lexicon, page: str = "notebooks/"):
-    """Choose a theme: see its tracker row and its cue words marked in the paragraphs (no kernel needed)."""
+    """Choose a theme: see its tracker row and its cue words marked in the paragraphs (no kernel needed).
+
+    For a text not in English, a notice saying why there is nothing to explore.
+    """
+    if notice := language_notice(text, "themes"):
+        return prose("{notice}", notice=notice)
     segments = score_paragraphs(text, lexicon)
     views = [(f"{t.symbol} {t.label}", theme_view(text, lexicon, t.id, segments, page)) for t in lexicon]
     return switcher("Theme:", views)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from ..analysis.languages import language_notice
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.text import Text
+from .prose import prose
 from .style import INK, MIN_FONT, figure_style, finish, plt, run_label, runs
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
-    """The theme tracker: a row per theme, a column per paragraph."""
+    """The theme tracker: a row per theme, a column per paragraph (a notice for a text not in English)."""
+    if notice := language_notice(text, "themes"):
+        return prose("{notice}", notice=notice)
 
     segments = segments if segments is not None else score_paragraphs(text, lexicon)
     themes = list(lexicon)

@@ -1,10 +1,10 @@
-"""The study guide in real Chromium: offline hover definitions, folded teacher notes."""
+"""The study guide in real Chromium: offline hover definitions; in the teacher edition, folded model answers."""
 
 from __future__ import annotations
 
 import pytest
 
-from support import CHAPTER, Visit
+from support import CHAPTER, Visit, is_file
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,11 @@ def test_paragraph_link_in_the_commentary_previews_the_paragraph(chromium, book_
         visit.assert_clean("commentary")
 
 
-def test_model_answers_are_folded_until_opened(chromium, book_url):
-    with Visit(chromium) as visit:
-        page = visit.open(f"{book_url}/chapters/guide/questions.html")
-        note = page.locator(".teacher-note").first
+def test_model_answers_of_the_teacher_edition_are_folded_until_opened(chromium, teacher_book):
+    with Visit(chromium, is_file) as visit:
+        page = visit.open((teacher_book / "chapters/guide/questions.html").as_uri())
+        question = page.locator("li", has_text='what does the author "advise" a worker to do')
+        note = question.locator(".model-answer")
         answer = note.get_by_text("Not to stand up for their rights")
         assert not answer.is_visible()
         note.locator("button.toggle-button").click()

@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from studyguide import InputError, load_project
-from studyguide.cli.handout import handout_pages
+from studyguide.cli.handout import HANDOUTS, handout_pages
 from support import CHROMIUM, ROOT, TEXT_ID
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def squeeze(text: str) -> str:
 
 def test_handout_pages_need_a_built_book(tmp_path):
     with pytest.raises(InputError) as caught:
-        handout_pages(tmp_path)
+        handout_pages(tmp_path, HANDOUTS["student"])
     assert "build the book first" in str(caught.value)
 
 

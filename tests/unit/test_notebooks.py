@@ -65,6 +65,7 @@ def test_set_up_cell_makes_the_package_importable_in_the_same_kernel(tmp_path):
     # PIP_NO_BUILD_ISOLATION=0 means "no build isolation" (pip reads the variable as the option's negation)
     env = {**os.environ, "PIP_DRY_RUN": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_NO_DEPS": "1"}
     env.pop("STUDYGUIDE_ROOT", None)
+    env.pop("PYTHONPATH", None)  # a kernel that cannot import the package: nothing on the path points to it
     result = subprocess.run([sys.executable, "-S", "-c", program], cwd=tmp_path, capture_output=True, text=True,
                             env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]

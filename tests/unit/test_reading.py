@@ -41,16 +41,19 @@ def test_the_index_holds_every_running_word_of_the_text(text):
     counts = word_counts(text)
     assert sorted(index["types"]) == sorted(counts)
     assert index["types"][0] == counts.most_common(1)[0][0]
-    decoded = Counter(index["types"][n] for _, _, stream, _ in index["paragraphs"] for n in decode(stream))
+    decoded = Counter(index["types"][n] for entry in index["paragraphs"] for n in decode(entry[2]))
     assert decoded == counts
     # Each word is found, in order, by searching the lower-cased paragraph (what the script does).
-    for number, reading, stream, _ in index["paragraphs"]:
+    for number, reading, stream, *_ in index["paragraphs"]:
         lower, cursor = reading.lower(), 0
         for n in decode(stream):
             at = lower.find(index["types"][n], cursor)
             assert at >= 0, (number, index["types"][n])
             cursor = at + len(index["types"][n])
     assert "</script" not in index_json(index) and len(index_json(index)) < 20_000
+    # A paragraph the editors read differently carries its text as written and each word's place in it.
+    changed = [entry for entry in index["paragraphs"] if len(entry) > 4]
+    assert changed and all(len(entry[5]) == 2 * len(decode(entry[2])) for entry in changed)
 
 
 def test_collocates_count_each_place_once_and_rank_by_g2(text):

@@ -18,7 +18,7 @@ from studyguide.analysis.themes import (
 )
 from studyguide.knowledge.lexicon import Lexicon, read_lexicon
 from studyguide.knowledge.project import load_project
-from support import GOOD_SIDECAR, ROOT
+from support import GOOD_SIDECAR, ROOT, load_error
 
 SMALL = """\
 [[theme]]
@@ -48,17 +48,8 @@ def small(tmp_path: Path) -> Lexicon:
     return read_lexicon(path)
 
 
-def write(tmp_path: Path, source: str) -> Path:
-    path = tmp_path / "themes.toml"
-    path.write_text(source, "utf-8")
-    return path
-
-
 def error_of(tmp_path: Path, source: str) -> InputError:
-    with pytest.raises(InputError) as caught:
-        read_lexicon(write(tmp_path, source))
-    assert "\n" not in str(caught.value)
-    return caught.value
+    return load_error(read_lexicon, tmp_path / "themes.toml", source)
 
 
 # ------------------------------------------------------------------ loader

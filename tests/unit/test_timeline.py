@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from studyguide import InputError, load_corpus
+from studyguide import load_corpus
 from studyguide.analysis.placement import text_marks
 from studyguide.base.dates import parse_date
 from studyguide.knowledge.timeline import CATEGORIES, PRECISIONS, load_timeline
-from support import ROOT
+from support import ROOT, load_error
 
 DATA = ROOT / "data" / "timeline.toml"
 
@@ -59,11 +59,7 @@ def write(tmp_path: Path, source: str) -> Path:
 
 
 def error(tmp_path: Path, source: str) -> str:
-    with pytest.raises(InputError) as info:
-        load_timeline(write(tmp_path, source))
-    message = str(info.value)
-    assert "\n" not in message
-    return message
+    return str(load_error(load_timeline, tmp_path / "timeline.toml", source))
 
 
 # --- the real data -----------------------------------------------------------

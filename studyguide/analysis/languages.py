@@ -1,0 +1,89 @@
+"""Which analyses read which languages, and what a page says when one does not read a text's.
+
+Every analysis runs on every text without crashing; one that has no data for a
+text's language gives no result for it (no scores of 0.00 called "neutral", no
+empty tracker, no zero counts of English pronouns), and the page shows
+:func:`language_notice` instead, a plain sentence saying why.
+
+- **general**: keyness against general language needs :mod:`wordfreq`'s word
+  frequencies for the language (:func:`general_reference`); wordfreq would
+  otherwise quietly substitute a "nearest" language (Russian for Kazakh);
+- **stopwords**: the ``stop-words`` package's list for the language;
+- **sentiment** (VADER), **themes** (the lexicon in ``data/themes.toml``) and
+  **address** (pronouns, commands): English only, since their word lists are English;
+- **others**: comparing a text with the other texts needs other texts in the same
+  language (Russian words are all "distinctive" against English ones).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stop_words import LANGUAGE_MAPPING
+
+from ..texts.language import language_name, primary
+from ..texts.text import Text
+
+ENGLISH_ONLY = {
+    "sentiment": "VADER's word list and rules are English, so its sentiment scores would mean nothing",
+    "themes": "the theme lexicon (data/themes.toml) lists English cue words, so none could match",
+    "address": "the lists of pronouns and commands are English, so every count would be zero",
+}
+ANALYSES = (*ENGLISH_ONLY, "general", "stopwords")
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages  # imported when first needed: the chapter pages never need it
+
+    return frozenset(available_languages("best"))
+
+
+def general_reference(language: str) -> str | None:
+    """wordfreq's code for ``language`` when wordfreq has word frequencies for exactly that language; else None."""
+    code = primary(language)
+    return code if code in _wordfreq_languages() else None
+
+
+def has_stopwords(language: str) -> bool:
+    """True when the ``stop-words`` package has a list for ``language``."""
+    return primary(language) in LANGUAGE_MAPPING
+
+
+def applies(text: Text, analysis: str) -> bool:
+    """True when ``analysis`` (one of :data:`ANALYSES`) has data for the language of ``text``."""
+    if analysis in ENGLISH_ONLY:
+        return primary(text.language) == "en"
+    if analysis == "general":
+        return general_reference(text.language) is not None
+    if analysis == "stopwords":
+        return has_stopwords(text.language)
+    raise ValueError(f"unknown analysis {analysis!r}; choose one of {', '.join(ANALYSES)}")
+
+
+def language_notice(text: Text, analysis: str) -> str | None:
+    """A plain sentence saying that ``analysis`` does not apply to ``text``, and why; None when it applies."""
+    if applies(text, analysis):
+        return None
+    name = language_name(text.language)
+    if analysis in ENGLISH_ONLY:
+        what = {"sentiment": "Sentiment", "themes": "Theme scores", "address": "Pronoun and address counts"}[analysis]
+        return f"{what}: not computed for “{text.title}”, which is in {name}: {ENGLISH_ONLY[analysis]}."
+    if analysis == "general":
+        return (f"Keyness against general language: not computed for “{text.title}”, which is in {name}: "
+                "the wordfreq package has no word frequencies for that language.")
+    return (f"Stopwords: the stop-words package has no list for {name}, so the list of “{text.title}” "
+            "without stopwords is the same as the full list.")
+
+
+def same_language(text: Text, others) -> list[Text]:
+    """The texts among ``others`` (not ``text`` itself) written in the language of ``text``."""
+    return [other for other in others if other.id != text.id and primary(other.language) == primary(text.language)]
+
+
+def comparison_notice(text: Text, corpus) -> str | None:
+    """A plain sentence when no other text of ``corpus`` is in the language of ``text`` (so nothing to compare); else None."""
+    if len(corpus) < 2 or same_language(text, corpus):
+        return None
+    return (f"“{text.title}” is the only text in {language_name(text.language)}: it is not compared with the other "
+            "texts, since against words of another language every word would look distinctive.")
