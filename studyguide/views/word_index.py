@@ -10,7 +10,9 @@ What the index holds, and why it stays small:
 - the paragraphs as counted (editors' readings applied), once; a paragraph that
   the editors read differently also carries its text as written, each word's
   place in it and the changed stretches, so that concordance lines show the text
-  as written with the readings marked, as the chapter does;
+  as written with the readings marked, as the chapter does; a paragraph whose
+  words cannot all be found by their keys (a curly apostrophe, a decomposed
+  accent) carries each word's place;
 - the word types, most frequent first (ties alphabetically);
 - each paragraph's running words as a string of type numbers in a
   variable-length code (:func:`encode`): the 44 most frequent types take one
@@ -92,6 +94,8 @@ def word_index(text: Text, key_words: list[tuple[str, str]], page: str = "notebo
                       [x for _, start, end in spans
                        for x in (aligned.written_position(start), aligned.written_position(end, end=True))],
                       [x for c in aligned.changes for x in (c.written_start, c.written_end)]]
+        if not findable(reading, spans):  # the script could not find every word by its key: give the places
+            entry += [0, 0, 0][: max(0, 7 - len(entry))] + [[x for _, start, end in spans for x in (start, end)]]
         paragraphs.append(entry)
     general = "".join(encode_pair(zipf(w, text.language)) for w in types)
     return {
@@ -107,6 +111,19 @@ def word_index(text: Text, key_words: list[tuple[str, str]], page: str = "notebo
         "top": TOP_COLLOCATES,
         "maxLines": MAX_LINES,
     }
+
+
+def findable(reading: str, spans: list[tuple[str, int, int]]) -> bool:
+    """Whether searching the lower-cased paragraph for each word's key, from the previous word on,
+    finds every word where it is (the script's way, which needs no stored places). It does not
+    when a word is written otherwise than its key: a curly apostrophe, a decomposed accent."""
+    lower, cursor = reading.lower(), 0
+    for word, start, end in spans:
+        at = lower.find(word, cursor)
+        if at != start or end - start != len(word):
+            return False
+        cursor = at + len(word)
+    return True
 
 
 def encode_pair(value: int) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from studyguide import load_corpus
 from studyguide.analysis.frequency import text_tokens, word_counts
-from studyguide.analysis.tokens import WORD_RE as WORD
+from studyguide.analysis.tokens import word_pattern
 from studyguide.cli.serve import pages
 from studyguide.views.word_index import collocates
 from support import CHAPTER, ROOT, TEXT_ID, Visit, is_file
@@ -166,7 +166,7 @@ def test_concordance_sorts_by_left_and_right_context_and_collocates_match_the_pa
         for how, cell, pick in (("left", "td.kwic-left", -1), ("right", "td.kwic-right", 0)):
             select.select_option(how)
             texts = view.locator(f"table.kwic tbody {cell}").all_inner_texts()
-            keys = [(WORD.findall(t.lower()) or [""])[pick] for t in texts]
+            keys = [(word_pattern().findall(t.lower()) or [""])[pick] for t in texts]
             assert keys == sorted(keys), (how, keys)
         assert tab.locator("table.kwic").count() >= 2  # the page's own concordances are sortable too
         assert tab.locator(".sg-kwic-sort").count() >= 2

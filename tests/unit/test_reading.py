@@ -21,7 +21,7 @@ from studyguide.views.tables import FOLD_ROWS, MAX_ROWS, table
 from studyguide.views.widgets import MAX_VIEWS, spread, switcher
 from studyguide.views.word_explorer import static_explorer
 from studyguide.views.word_index import ALPHABET, HALF, collocates, decode, encode, index_json, word_index
-from support import ROOT, TEXT_ID
+from support import ROOT, TEXT_ID, sidecar
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,17 @@ def test_icons_are_drawn_from_the_themes_own_paths():
     css = icon_css(data, {"github", "search", "nothing"})
     assert ".fa-github{" in css and ".fa-search{" in css and ".fa-nothing" not in css
     assert 'src:local("studyguide-no-icon-font")' in css  # the icon fonts are never downloaded
+
+
+def test_words_written_otherwise_than_their_key_carry_their_places(project):
+    root = project({"a.txt": "A Title\n\nI don\u2019t know. Cafe\u0301 or café, don't.\n\nPlain words here.\n",
+                    "a.meta.toml": sidecar("a")})
+    text = load_corpus(root)["a"]
+    index = word_index(text, [])
+    curly, plain = index["paragraphs"]
+    assert len(plain) == 4  # found by searching for each key: no places stored
+    places = curly[7]
+    words = [index["types"][n] for n in decode(curly[2])]
+    assert words.count("don't") == 2 and words.count("café") == 2
+    shown = [curly[1][places[2 * k]:places[2 * k + 1]] for k in range(len(words))]
+    assert shown[1] == "don\u2019t" and shown[3] == "Cafe\u0301"

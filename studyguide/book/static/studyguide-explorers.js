@@ -111,7 +111,12 @@
   var HALF = ALPHABET.length / 2;
   var DIGIT = {};
   for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET[d]] = d;
-  var WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  // Words as the package cuts them (studyguide.analysis.tokens): letters or digits with their combining
+  // marks, apostrophes and hyphens only between them; counted under a key (NFC, lower case, one apostrophe, one hyphen).
+  var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c\u200d]*(?:['\u2019\u02bc\u2018\-\u2010\u2011][\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c\u200d]*)*/gu;
+  function key(word) {
+    return word.normalize("NFC").replace(/[\u2019\u02bc\u2018]/g, "'").replace(/[\u2010\u2011]/g, "-").toLowerCase().normalize("NFC");
+  }
 
   function decode(code, out) {
     var value = 0;
@@ -127,18 +132,21 @@
     this.data = data;
     this.types = data.types;
     this.number = new Map(data.types.map(function (w, i) { return [w, i]; }));
-    var ids = [], para = [], start = [], inPara = [];
+    var ids = [], para = [], start = [], end = [], inPara = [];
     data.paragraphs.forEach(function (p, pi) {
-      var text = p[1], lower = text.toLowerCase(), cursor = 0, found = decode(p[2], []);
+      var text = p[1], lower = text.toLowerCase(), cursor = 0, found = decode(p[2], []), places = p[7];
       found.forEach(function (id, k) {
-        var word = data.types[id], at = lower.indexOf(word, cursor);
-        if (at >= 0) cursor = at + word.length;
-        ids.push(id); para.push(pi); start.push(at); inPara.push(k);
+        var word = data.types[id], at, stop;
+        if (places) { at = places[2 * k]; stop = places[2 * k + 1]; }
+        else { at = lower.indexOf(word, cursor); stop = at + word.length; }
+        if (at >= 0) cursor = stop;
+        ids.push(id); para.push(pi); start.push(at); end.push(stop); inPara.push(k);
       });
     });
     this.ids = Int32Array.from(ids);
     this.para = Int32Array.from(para);
     this.start = Int32Array.from(start);
+    this.end = Int32Array.from(end);
     this.inPara = Int32Array.from(inPara);
     this.counts = new Int32Array(data.types.length);
     for (var i = 0; i < this.ids.length; i++) this.counts[this.ids[i]]++;
@@ -205,8 +213,8 @@
   function kwicHtml(index, word, at) {
     var d = index.data, rows = [];
     at.slice(0, d.maxLines).forEach(function (i, order) {
-      var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i], e = s + word.length, sic = false;
-      if (p.length > 4) {  // read differently by the editors: show the text as written, the reading marked
+      var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i], e = index.end[i], sic = false;
+      if (p.length > 4 && p[4]) {  // read differently by the editors: show the text as written, the reading marked
         var k = index.inPara[i];
         text = p[4]; s = p[5][2 * k]; e = p[5][2 * k + 1];
         for (var c = 0; c < p[6].length; c += 2) if (s < p[6][c + 1] && e > p[6][c]) sic = true;
@@ -265,9 +273,9 @@
   }
 
   function wordView(index, query, why) {
-    var found = String(query).toLowerCase().match(WORD);
+    var found = String(query).match(WORD);
     if (!found || found.length !== 1) return '<p class="word-view">Type a single word (letters or digits, no spaces).</p>';
-    var word = found[0], id = index.number.get(word), total = index.ids.length;
+    var word = key(found[0]), id = index.number.get(word), total = index.ids.length;
     var head = '<div class="word-view" data-word="' + esc(word) + '"><p><strong>' + esc(word) + "</strong>" + (why ? " (" + esc(why) + ")" : "") + ": ";
     if (id === undefined) {
       var near = index.types.filter(function (t) { return t.indexOf(word) === 0; }).slice(0, 8);
