@@ -89,7 +89,7 @@
   // On a narrow screen the keyword column is scrolled into the middle of its box.
   function centreKeyword(table) {
     var box = table.closest(".kwic-scroll"), key = table.querySelector("td.kwic-key");
-    if (!box || !key || box.scrollWidth <= box.clientWidth) return;
+    if (!box || !key || box.scrollWidth <= box.clientWidth || box.clientWidth > 600) return;
     box.scrollLeft = Math.max(0, key.offsetLeft - (box.clientWidth - key.offsetWidth) / 2);
   }
   function initKwic(table) {
