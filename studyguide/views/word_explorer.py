@@ -90,7 +90,7 @@ def static_explorer(text: Text, chosen: list[tuple[str, str]]) -> str:
         f'<p class="sg-note">Every word of the text can be looked up. The concordance shows at most {MAX_LINES} '
         f"lines, sorted as you choose; collocates are the {TOP_COLLOCATES} words most attracted to the chosen word.</p>"
         '</form><div class="sg-word-view studyguide-views" aria-live="polite">'
-        "<p>The word explorer needs JavaScript; the tables above list the same counts.</p></div></div>"
+        "<noscript><p>The word explorer needs JavaScript; the tables above list the same counts.</p></noscript></div></div>"
     )
 
 

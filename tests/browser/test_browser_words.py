@@ -22,6 +22,7 @@ def page(chromium, book_url):
     with Visit(chromium) as visit:
         page = visit.open(f"{book_url}/{PAGE}")
         page.locator(f"{EXPLORER} select").first.wait_for()
+        page.locator(EXPLORER).first.scroll_into_view_if_needed()  # the explorer reads its index when it is near
         yield page
         visit.assert_clean(PAGE)
 

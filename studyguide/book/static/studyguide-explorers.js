@@ -297,6 +297,7 @@
     var out = box.querySelector(".sg-word-view"), index = null, listId = "sg-words-" + Math.random().toString(36).slice(2);
     function get() { if (!index) index = new Index(JSON.parse(script.textContent)); return index; }
     function render(word, why) {
+      box.dataset.sgStarted = "1";
       out.innerHTML = wordView(get(), word, why);
       out.querySelectorAll("table.kwic").forEach(initKwic);
     }
@@ -323,8 +324,23 @@
       e.preventDefault();
       if (input.value.trim()) render(input.value.trim(), "");
     });
-    var first = get().data.key[0];
-    if (first) render(first[0], first[1]);
+    // The index is read when the explorer comes near the screen (a long text's index is large:
+    // reading it at load would hold up the page), or at the first use of a control.
+    function start() {
+      if (box.dataset.sgStarted) return;
+      box.dataset.sgStarted = "1";
+      var first = get().data.key[0];
+      if (first) render(first[0], first[1]);
+    }
+    if ("IntersectionObserver" in window) {
+      var watch = new IntersectionObserver(function (seen) {
+        if (seen.some(function (e) { return e.isIntersecting; })) { watch.disconnect(); start(); }
+      }, { rootMargin: "400px" });
+      watch.observe(box);
+    } else {
+      start();
+    }
+    box.addEventListener("focusin", start);
   }
 
   // --- glossary terms on touch screens ----------------------------------------------------
