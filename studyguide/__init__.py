@@ -14,7 +14,7 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.texts.pages` (the one chapter and paragraph URL function)
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
-  :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, and
+  :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who), and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
 - ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
   tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
@@ -28,13 +28,15 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.views.tables`, :mod:`~.views.prose`, the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
-  :mod:`~.views.widgets` and :mod:`~.views.modelids`, and the explorers
+  :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and
+  :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
-  :mod:`~.book.timeline`, :mod:`~.book.fields`), :mod:`~.book.freshness`,
+  :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`), :mod:`~.book.freshness`,
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,

@@ -115,8 +115,11 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state"
 
 
 def widget_views(soup) -> list[tuple[str, str]]:
-    """``(model id, HTML)`` of every saved widget model of a page whose value is HTML (an explorer's views)."""
+    """``(id, HTML)`` of every explorer view of a page: the book's static views (``.sg-view``,
+    studyguide.views.widgets) and any saved ipywidgets model whose value is HTML."""
     views = []
+    for number, view in enumerate(soup.select(".studyguide-views > .sg-view")):
+        views.append((f"view-{number}", view.decode_contents()))
     for script in soup.find_all("script", type=lambda kind: (kind or "").startswith(WIDGET_STATE)):
         for model_id, model in json.loads(script.get_text() or "{}")["state"].items():
             value = model.get("state", {}).get("value")

@@ -15,7 +15,8 @@ registers the book's directives and roles:
 - ``{sidecar-fields}`` (:mod:`.fields`);
 - ``{model-answer}``, ``{teacher-note}``, ``{handout-link}`` (:mod:`.editions`): the
   student and teacher editions;
-- ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``.
+- ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``;
+- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`).
 """
 
 from __future__ import annotations
@@ -37,11 +38,6 @@ if TYPE_CHECKING:
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
 SAME_PAGE_PARAGRAPH = r"^#p\d+$"
-WIDGET_SCRIPTS = {  # in load order; paths under _static/
-    "requirejs/require.js": {},
-    "studyguide-widgets.js": {},
-    "jupyter-widgets/embed-amd.js": {},
-}
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -57,7 +53,9 @@ def configure(app: Sphinx, config: Config) -> None:
     # The vendor folder relative to the project: an absolute path would leak into the
     # config hash in .buildinfo, and the same commit built elsewhere would differ.
     config.html_static_path = [*config.html_static_path, str(STATIC), relative_to(folder, Path(app.confdir))]
-    config.nb_ipywidgets_js = WIDGET_SCRIPTS
+    # Explorers display as plain HTML run by studyguide-explorers.js (views.widgets): no widget manager.
+    config.nb_ipywidgets_js = {}
+    config.nb_mime_priority_overrides = [*config.nb_mime_priority_overrides, ("html", "text/html", 5)]
     # A chapter's paragraph numbers link to their own paragraph: a hover preview of the
     # paragraph one is reading would copy the whole text into the page's tip file (1.3 MB
     # for a 1 MB text). Links to a paragraph from other pages keep their previews.
@@ -76,7 +74,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import editions, upstream
+    from . import bibliography, editions, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
@@ -90,7 +88,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", unmarked_term)
     app.connect("build-finished", prune_removed_chapters)
     app.add_transform(ChapterOrder)
+    bibliography.setup()
     upstream.setup(app)
+    speed.setup(app)
+    whoswho.setup(app)
     editions.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
@@ -108,4 +109,5 @@ def setup(app: Sphinx) -> dict:
     app.add_role("text-date", TextDateRole())
     app.add_role("answered-date", TextDateRole())
     app.add_css_file("studyguide.css")
+    app.add_js_file("studyguide-explorers.js", loading_method="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

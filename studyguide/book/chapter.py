@@ -32,16 +32,28 @@ from .data import project
 from .glossary import mark
 
 THEMES_PAGE = "notebooks/themes"
+HOW_TO_USE = "chapters/guide/how-to-use"
 
 
 def link(url: str, label: str | None = None) -> nodes.reference:
     return nodes.reference("", label or url, refuri=url)
 
 
+def theme_legend(lexicon: Lexicon, page: str) -> nodes.Node:
+    """What the theme symbols mean, before paragraph 1: every theme in the lexicon's order, which the symbols keep."""
+    items = "".join(f'<li><a href="{page_url(THEMES_PAGE, page, t.anchor)}"><span aria-hidden="true" class="legend-symbol" '
+                    f'style="color:{t.colour}">{escape(t.symbol)}</span> {escape(t.label)}</a></li>' for t in lexicon)
+    guide = page_url(HOW_TO_USE, page, "theme-symbols")
+    return nodes.raw("", f'<aside class="theme-legend" aria-labelledby="theme-legend-title">'
+                         f'<p id="theme-legend-title"><strong>Theme symbols.</strong> After a paragraph number, a symbol '
+                         f"marks each theme with cue words in that paragraph, always in this order "
+                         f'(<a href="{guide}">how to read them</a>):</p><ul>{items}</ul></aside>', format="html")
+
+
 def theme_symbols(paragraph: Paragraph, text: Text, lexicon: Lexicon, page: str) -> nodes.Node | None:
-    """The paragraph's theme symbols, strongest first, each linked to its theme's section; None without one."""
+    """The paragraph's theme symbols in the lexicon's (the legend's) order, each linked to its theme; None without one."""
     segment = score_paragraph(text, paragraph, lexicon)
-    ranked = segment.ranked(lexicon)
+    ranked = [t for t in lexicon if t in segment.ranked(lexicon)]
     if not ranked:
         return None
     links = "".join(
@@ -165,6 +177,8 @@ class SeedTextDirective(SphinxDirective):
         section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text", f"language-{text.language}"])
         section += nodes.title(text.title, text.title)
         section += provenance_nodes(text)
+        if data.lexicon:
+            section += theme_legend(data.lexicon, self.env.docname)
         for paragraph in text.paragraphs:
             section += paragraph_nodes(text, paragraph, data.glossary, data.lexicon, self.env.docname)
         section.extend(notes_nodes(text))

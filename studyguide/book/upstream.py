@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.search import js_index
 
 FONTAWESOME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+THEME_CSS = re.compile(r'href="([^"]*_static/)styles/theme\.css\?digest=[0-9a-f]+"')
 
 
 def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -42,9 +43,11 @@ def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, contex
 
 
 def add_template_filters(app: Sphinx) -> None:
-    """The filter templates/layout.html uses to drop the Font Awesome script."""
+    """The filters templates/layout.html uses: drop the Font Awesome script, link basic.css directly."""
     if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
-        app.builder.templates.environment.filters["drop_fontawesome_script"] = lambda html: FONTAWESOME_SCRIPT.sub("", str(html))
+        filters = app.builder.templates.environment.filters
+        filters["drop_fontawesome_script"] = lambda html: FONTAWESOME_SCRIPT.sub("", str(html))
+        filters["basic_css_directly"] = lambda html: THEME_CSS.sub(r'href="\1basic.css"', str(html))
 
 
 def escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

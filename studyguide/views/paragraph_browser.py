@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..analysis.tokens import sentences, words
 from ..texts.pages import chapter_url
 from ..texts.text import Text
-from .widgets import switcher
+from .widgets import spread, switcher
 
 
 def paragraph_view(text: Text, number: int, page: str = "notebooks/") -> str:
@@ -26,6 +26,6 @@ def paragraph_view(text: Text, number: int, page: str = "notebooks/") -> str:
 
 
 def paragraph_browser(text: Text, page: str = "notebooks/") -> widgets.VBox:
-    """Step through the paragraphs of ``text`` with their counts."""
-    views = [(f"Paragraph {p.number}", paragraph_view(text, p.number, page)) for p in text.paragraphs]
+    """Step through the paragraphs of ``text`` with their counts (at most MAX_VIEWS of them, evenly spread)."""
+    views = [(f"Paragraph {p.number}", paragraph_view(text, p.number, page)) for p in spread(text.paragraphs)]
     return switcher("Paragraph:", views)

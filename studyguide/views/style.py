@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from ..knowledge.symbols import PALETTE  # noqa: E402
 
+MAX_WIDTH = 7.0  # inches, 672 CSS px: the book's text column at 1280 px (see fit_width)
+MIN_FONT = 8  # points: 10.7 CSS px at a figure's own size
+POOL = 60  # columns a chart draws at most: a longer text's paragraphs are pooled in runs (see runs())
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 INK = "#1a1a1a"
 
@@ -32,6 +36,9 @@ RC = {
     "figure.figsize": (7.0, 3.6),
     "figure.dpi": 100,
     "font.size": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
     "axes.titlesize": 12,
     "axes.labelsize": 11,
     "axes.edgecolor": INK,
@@ -66,20 +73,59 @@ class Figure:
 
     def _repr_html_(self) -> str:
         data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        width = self.width_px()
         return (
-            '<figure class="studyguide-figure">'
-            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(self.alt)}" style="max-width:100%;height:auto">'
+            '<figure class="studyguide-figure" tabindex="0">'  # focusable: on a phone it scrolls sideways
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(self.alt)}"'
+            + (f' width="{width}"' if width else "") + ' style="max-width:100%;height:auto">'
             f"<figcaption>{escape(self.caption)}</figcaption></figure>"
         )
 
+    def width_px(self) -> int:
+        """The SVG's own width in CSS px (matplotlib writes it in points), 0 if unknown."""
+        match = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', self.svg)
+        return round(float(match.group(1)) * 4 / 3) if match else 0
+
     def __repr__(self) -> str:  # the plain-text form of the output: the caption, not the SVG
         return f"Figure: {self.caption}"
+
+
+def runs(count: int, limit: int = POOL) -> list[range]:
+    """``count`` items as at most ``limit`` consecutive runs of nearly equal length (one item each when few).
+
+    The stated rule that keeps a chart's size bounded whatever the length of the text:
+    a chart of paragraphs draws one column per paragraph up to ``limit`` paragraphs, and
+    otherwise one per run of paragraphs, labelled with the run's first and last number.
+    """
+    if count <= limit:
+        return [range(i, i + 1) for i in range(count)]
+    return [range(count * i // limit, count * (i + 1) // limit) for i in range(limit)]
+
+
+def run_label(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def fit_width(fig: matplotlib.figure.Figure, width: float = MAX_WIDTH) -> None:
+    """Narrow ``fig`` until its drawn extent (labels included) is at most ``width`` inches.
+
+    The book's text column is 672 CSS px wide at a 1280 px window: a figure no wider
+    is shown at its own size, so text of 8 pt or more is at least 10 CSS px. Only the
+    plotting area shrinks; the type keeps its size.
+    """
+    for _ in range(8):
+        extent = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        if extent <= width + 0.02:
+            return
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(max(2.5, w - (extent - width)), h)
 
 
 def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
     """Render ``fig`` to SVG (no date, fixed ids), close it, and attach alt text and caption."""
     if not alt.strip() or not caption.strip():
         raise ValueError("every figure needs alt text and a caption")
+    fit_width(fig)
     buffer = io.StringIO()
     # The SVG settings apply when saving, so they are set here too: a caller may
     # call finish() after leaving figure_style().

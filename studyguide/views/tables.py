@@ -1,10 +1,25 @@
-"""Accessible HTML tables for notebooks: a caption, header cells with scope, escaped cells."""
+"""Accessible HTML tables for notebooks: a caption, header cells with scope, escaped cells.
+
+How a table is shown in the book, by one stated rule whatever the size of the text:
+
+- every table sits in its own box that scrolls sideways on a narrow screen, so no
+  table makes the page wider than the screen (the book's stylesheet pads the cells
+  and right-aligns numbers in tabular figures);
+- a table of more than :data:`FOLD_ROWS` rows is folded: its caption is a
+  ``<details>`` summary that opens it;
+- a table shows at most :data:`MAX_ROWS` rows; a longer one says how many rows it
+  left out (a live notebook has them all: ``table(...).rows``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+
+FOLD_ROWS = 6
+MAX_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -14,14 +29,27 @@ class Table:
     caption: str
     headers: Sequence[str]
     rows: Sequence[Sequence[object]]
+    fold: bool | None = None  # None: fold when longer than FOLD_ROWS
+
+    def table_html(self) -> str:
+        head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in self.headers)
+        shown = self.rows[:MAX_ROWS]
+        body = "".join("<tr>" + "".join(_cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in shown)
+        caption = escape(self.caption)
+        if len(self.rows) > MAX_ROWS:
+            caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
+        return (
+            f'<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(self.caption)}">'
+            f'<table class="studyguide-table"><caption>{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        )
 
     def _repr_html_(self) -> str:
-        head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in self.headers)
-        body = "".join("<tr>" + "".join(_cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in self.rows)
-        return (
-            f'<table class="studyguide-table"><caption>{escape(self.caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        )
+        folded = len(self.rows) > FOLD_ROWS if self.fold is None else self.fold
+        if not folded:
+            return self.table_html()
+        rows = f"{len(self.rows):,} row{'s' if len(self.rows) != 1 else ''}"
+        return fold_html(f"{self.caption} ({rows})", self.table_html())
 
     def __str__(self) -> str:
         lines = [self.caption, " | ".join(self.headers)]
@@ -29,13 +57,41 @@ class Table:
         return "\n".join(lines)
 
 
+def fold_html(summary: str, content: str, open_: bool = False) -> str:
+    """``content`` folded under a one-line ``summary`` (closed unless ``open_``)."""
+    return (f'<details class="sg-fold"{" open" if open_ else ""}><summary>{escape(summary)}</summary>'
+            f'<div class="sg-fold-body">{content}</div></details>')
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Any displayable HTML (a table, a figure) folded under a summary line."""
+
+    summary: str
+    content: object
+
+    def _repr_html_(self) -> str:
+        inner = self.content.table_html() if isinstance(self.content, Table) else self.content._repr_html_()
+        return fold_html(self.summary, inner)
+
+
+NUMBER = re.compile(r"^[-−–+]?[\d,.]+%?( \([-−–+]?[\d,.]+%?\))?$")  # "90", "-0.43", "5 (5.6)": right-aligned
+
+
 def _cell(index: int, value: object) -> str:
     if index == 0:
         return f'<th scope="row">{escape(str(value))}</th>'
     if isinstance(value, (int, float)):
         return f'<td class="num">{value:,}</td>'
+    if NUMBER.match(str(value)):
+        return f'<td class="num">{escape(str(value))}</td>'
     return f"<td>{escape(str(value))}</td>"
 
 
-def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
-    return Table(caption, tuple(headers), [tuple(r) for r in rows])
+def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]], fold: bool | None = None) -> Table:
+    return Table(caption, tuple(headers), [tuple(r) for r in rows], fold)
+
+
+def folded(summary: str, content: object) -> Fold:
+    """``content`` (a :class:`Table` or anything with ``_repr_html_``) folded under ``summary``."""
+    return Fold(summary, content)

@@ -19,8 +19,12 @@ from ..knowledge.lexicon import Lexicon
 from ..texts.pages import chapter_url
 from ..texts.text import Reading, Text
 from .prose import prose
+from .tables import fold_html
+from .theme_tracker import pooled
 from .widgets import switcher
 from .written import reading_mark, written_html
+
+MAX_PARAGRAPHS = 20  # paragraphs shown per theme view: those with the most cue words, in text order
 
 
 def marked_paragraph(reading: Reading, segment_matches, lexicon: Lexicon, theme_id: str) -> str:
@@ -44,18 +48,21 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
     """HTML for one theme: description, its tracker row, then the paragraphs where it appears."""
     theme = lexicon[theme_id]
     cues = "; ".join(f"{c.text} ({c.rule})" for c in theme.cues)
-    head = "".join(f'<th scope="col">¶{s.paragraph}{" (quoted)" if s.quotation else ""}</th>' for s in segments)
+    columns = pooled(segments)  # at most style.POOL columns: a long text's paragraphs in runs
+    head = "".join(f'<th scope="col">¶{escape(label.replace(chr(10) + "quoted", " (quoted)"))}</th>' for label, _ in columns)
     cells = "".join(
         f'<td class="num has-theme">{s.count(theme_id)}<br><small>({s.score(theme_id):.1f})</small></td>'
-        if s.count(theme_id) else '<td class="num">–</td>' for s in segments)
+        if s.count(theme_id) else '<td class="num">–</td>' for _, s in columns)
     row = (f'<table class="studyguide-table theme-row"><caption>Tracker row for {escape(theme.symbol)} '
            f"{escape(theme.label)}: cue words (and per 100 words) by paragraph</caption>"
            f'<thead><tr><th scope="col">Theme</th>{head}</tr></thead><tbody><tr>'
            f'<th scope="row"><span aria-hidden="true" style="color:{theme.colour}">{escape(theme.symbol)}</span> '
            f"{escape(theme.label)}</th>{cells}</tr></tbody></table>")
     paragraphs = []
-    for s in segments:
-        if not any(m.theme == theme_id for m in s.matches):
+    found = [s for s in segments if any(m.theme == theme_id for m in s.matches)]
+    strongest = {id(s) for s in sorted(found, key=lambda s: -s.count(theme_id))[:MAX_PARAGRAPHS]}
+    for s in found:
+        if id(s) not in strongest:
             continue
         paragraph = text.paragraph(s.paragraph)
         kind = " (quoted from another text)" if s.quotation else ""
@@ -64,7 +71,11 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
             f"{s.paragraph}</a>{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
             f"{s.score(theme_id):.1f} per 100 words.</p>"
             f"<blockquote><p>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
-    body = "".join(paragraphs) or "<p>No paragraph of this text has a cue word of this theme.</p>"
+    shown = (f"The {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} with cue words of {theme.label}"
+             if len(paragraphs) == len(found) else
+             f"The {len(paragraphs)} of {len(found)} paragraphs with the most cue words of {theme.label}")
+    body = (fold_html(f"{shown}, the cues marked", "".join(paragraphs)) if paragraphs
+            else "<p>No paragraph of this text has a cue word of this theme.</p>")
     return (f'<div class="theme-view" data-theme="{theme.id}" lang="{escape(text.meta.language)}">'
             f"<p><strong>{escape(theme.symbol)} {escape(theme.label)}</strong>: {escape(theme.description)}</p>"
             f"<p><small>Cues: {escape(cues)}</small></p>{row}{body}</div>")
@@ -90,5 +101,7 @@ def theme_sections(lexicon: Lexicon) -> HTML:
         cues = "".join(f"<dt>{r}</dt><dd>{escape(', '.join(v))}</dd>" for r, v in rules.items() if v)
         parts.append(f'<section class="theme-section" id="{t.anchor}" tabindex="-1">'
                      f'<h3><span aria-hidden="true" style="color:{t.colour}">{escape(t.symbol)}</span> {escape(t.label)}</h3>'
-                     f"<p>{escape(t.description)}</p><dl>{cues}</dl></section>")
-    return HTML("".join(parts))
+                     f"<p>{escape(t.description)}</p>"
+                     f'<details class="sg-fold"><summary>Cue words of {escape(t.label)} ({len(t.cues)})</summary>'
+                     f"<dl>{cues}</dl></details></section>")
+    return HTML(f'<div class="theme-sections">{"".join(parts)}</div>')

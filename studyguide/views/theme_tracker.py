@@ -7,7 +7,7 @@ from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
 from ..texts.text import Text
 from .prose import prose
-from .style import INK, figure_style, finish, plt
+from .style import INK, MIN_FONT, figure_style, finish, plt, run_label, runs
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
@@ -17,28 +17,31 @@ def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None 
 
     segments = segments if segments is not None else score_paragraphs(text, lexicon)
     themes = list(lexicon)
-    top = max((s.score(t.id) for s in segments for t in themes), default=0) or 1
+    columns = pooled(segments)
+    pooled_runs = len(columns) < len(segments)
+    top = max((s.score(t.id) for _, s in columns for t in themes), default=0) or 1
     with figure_style():
-        fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(themes) + 1.6))
+        fig, ax = plt.subplots(figsize=(7.0, 0.6 * len(themes) + 1.6))
         for row, theme in enumerate(themes):
             y = len(themes) - 1 - row
-            for s in segments:
+            for x, (_, s) in enumerate(columns, 1):
                 if s.count(theme.id):
-                    ax.scatter(s.paragraph, y, s=60 + 540 * s.score(theme.id) / top, marker=theme.marker,
+                    ax.scatter(x, y, s=60 + 540 * s.score(theme.id) / top, marker=theme.marker,
                                color=theme.colour, edgecolors=INK, linewidths=0.6, zorder=3)
-                    ax.text(s.paragraph + 0.28, y + 0.18, str(s.count(theme.id)), fontsize=8, color=INK)
+                    if not pooled_runs:
+                        ax.text(x + 0.28, y + 0.18, str(s.count(theme.id)), fontsize=MIN_FONT, color=INK)
                 else:
-                    ax.text(s.paragraph, y, "·", ha="center", va="center", color="#999999")
-        for s in segments:
+                    ax.text(x, y, "·", ha="center", va="center", color="#999999")
+        for x, (_, s) in enumerate(columns, 1):
             if s.quotation:
-                ax.axvspan(s.paragraph - 0.5, s.paragraph + 0.5, facecolor="#eeeeee", hatch="//",
-                           edgecolor="#bbbbbb", zorder=0)
+                ax.axvspan(x - 0.5, x + 0.5, facecolor="#eeeeee", hatch="//", edgecolor="#bbbbbb", zorder=0)
         ax.set_yticks(range(len(themes)), [f"{t.label} ({t.symbol})" for t in reversed(themes)])
-        ax.set_xticks([s.paragraph for s in segments],
-                      [f"{s.paragraph}" + ("\nquoted" if s.quotation else "") for s in segments])
-        ax.set_xlim(0.4, len(segments) + 0.7)
+        shown = [(x, label) for x, (label, _) in enumerate(columns, 1)][:: max(1, len(columns) // 10) if pooled_runs else 1]
+        ax.set_xticks([x for x, _ in shown], [label for _, label in shown])
+        ax.set_xlim(0.4, len(columns) + 0.7)
         ax.set_ylim(-0.6, len(themes) - 0.4)
-        ax.set_xlabel("Paragraph (numbers as in the text chapter)")
+        ax.set_xlabel("Paragraphs, in runs (numbers as in the text chapter)" if pooled_runs
+                      else "Paragraph (numbers as in the text chapter)")
         ax.grid(axis="y", color="#e5e5e5", zorder=0)
     parts = []
     for theme in themes:
@@ -55,5 +58,21 @@ def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None 
     caption = (f"Theme tracker for “{text.title}”{note}. Each theme has its own marker shape; marker area is "
                "proportional to cue words per 100 words, and the small number is the count of cue words. "
                "A hatched column is a quoted paragraph.")
+    if pooled_runs:
+        caption += f" The text's {len(segments)} paragraphs are pooled in {len(columns)} runs."
     return finish(fig, alt, caption)
+
+
+def pooled(segments: list[Segment]) -> list[tuple[str, Segment]]:
+    """``(label, segment)`` per column: each paragraph, or runs of paragraphs pooled (:func:`~.style.runs`)."""
+    columns = []
+    for run in runs(len(segments)):
+        part = segments[run.start:run.stop]
+        if len(part) == 1:
+            columns.append((str(part[0].paragraph) + ("\nquoted" if part[0].quotation else ""), part[0]))
+        else:
+            columns.append((run_label(part[0].paragraph, part[-1].paragraph),
+                            Segment(part[0].paragraph, None, "", sum(s.words for s in part),
+                                    tuple(m for s in part for m in s.matches), any(s.quotation for s in part))))
+    return columns
 

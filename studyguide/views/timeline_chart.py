@@ -20,7 +20,8 @@ from ..analysis.placement import TextMark
 from ..knowledge.sources import site_name
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
-from .style import Figure, figure_style, finish, plt
+from .style import MIN_FONT, Figure, figure_style, finish, plt
+from .tables import FOLD_ROWS, fold_html
 
 # Category -> (colour, marker). Yellow, the faintest colour in print, goes to the
 # category with fewest events and gets a dark outline (EDGE).
@@ -56,7 +57,10 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
                    quantity: str | None = None) -> Figure:
     """Events between ``first`` and ``last`` in one lane per category.
 
-    ``labels=True`` writes each event's title beside its marker (for short spans).
+    Each marker carries the event's number in the whole timeline (date order, as in
+    the explorer), events too close to tell apart sharing one label ("12-15");
+    ``labels=True`` also lists every event's number, date and title in the caption
+    (for short spans).
     ``quantity`` adds a bottom lane with every figure for it given in the span,
     labelled with the figure and who gave it.
     """
@@ -69,16 +73,13 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
     lanes = len(categories) + (1 if given else 0)
     lane = {c: lanes - 1 - i for i, c in enumerate(categories)}
     span_days = (last - first).days
+    numbers = {e.id: i for i, e in enumerate(timeline.events, 1)}
     with figure_style():
-        height = 1.0 + 0.55 * lanes + (0.25 * (len(events) + len(given)) if labels else 0)
+        height = 1.0 + 0.55 * lanes + (0.3 * len(given) if given else 0)
         fig, ax = plt.subplots(figsize=(7.5, max(3.0, height)))
-        counts: Counter = Counter()
         for event in events:
             colour, marker = STYLE[event.category]
             y = lane[event.category]
-            if labels:  # spread labelled events in their lane
-                y += 0.28 * (counts[event.category] % 3) - 0.28
-                counts[event.category] += 1
             if event.end is not None:
                 start = max(event.start.first, first)
                 stop = min(event.end.last, last)
@@ -86,30 +87,28 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             hollow = event.start.granularity != "day" or event.precision == "approximate"
             ax.plot([max(event.when, first)], [y], linestyle="none", marker=marker, markersize=8,
                     markeredgecolor=EDGE.get(colour, colour), markerfacecolor="white" if hollow else colour, markeredgewidth=1.6)
-            if labels:
-                ax.annotate(event.title, (max(event.when, first), y), xytext=(7, 0),
-                            textcoords="offset points", va="center", fontsize=8.5)
         for i, figure in enumerate(given):
-            y = 0.3 - 0.6 * i / max(1, len(given) - 1)
+            y = 0.35 - 1.1 * i / max(1, len(given) - 1)
             ax.plot([figure.date.first], [y], linestyle="none", marker="X", markersize=7, color=TEXT_COLOUR)
-            ax.annotate(f"{figure.value}: {figure.given_by}", (figure.date.first, y),
-                        xytext=(7, 0), textcoords="offset points", va="center", fontsize=7.5)
+            ax.annotate(f"{chr(97 + i)}: {figure.value}", (figure.date.first, y),
+                        xytext=(7, 0), textcoords="offset points", va="center", fontsize=MIN_FONT)
         for i, mark in enumerate(m for m in marks if first <= m.when.first <= last):
             ax.axvspan(mark.when.first, mark.when.last, color="#999999", alpha=0.15, linewidth=0)
             ax.axvline(mark.when.first, color=TEXT_COLOUR, linestyle=(0, (4, 3)) if i == 0 else (0, (1, 2)),
                        linewidth=1.2, label=f"{mark.label}: {mark.date_label()}")
         if ax.get_legend_handles_labels()[0]:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12), fontsize=8, ncol=1)
+            ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.16), fontsize=MIN_FONT + 1, ncol=1)
         ticks = {CATEGORIES[c]: y for c, y in lane.items()}
         if given:
             ticks[f"{quantity.capitalize()} reported"] = 0
         ax.set_yticks(list(ticks.values()), list(ticks))
-        ax.set_ylim(-0.8, lanes - 0.2)
+        ax.set_ylim(-1.0 if given else -0.8, lanes - 0.2)
         pad = dt.timedelta(days=max(1, span_days // 40))
         ax.set_xlim(first - pad, last + pad)
         if span_days <= 62:
-            ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, span_days // 10)))
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+            ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, span_days // 7)))
+            one_month = (first.year, first.month) == (last.year, last.month)
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d" if one_month else "%d %b"))
             ax.set_xlabel(f"{first:%B %Y}" if (first.year, first.month) == (last.year, last.month) else f"{first:%b %Y} to {last:%b %Y}")
         elif span_days <= 800:
             ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
@@ -117,18 +116,47 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
         else:
             ax.xaxis.set_major_locator(mdates.YearLocator(base=2 if span_days > 3000 else 1))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        number_markers(ax, fig, list(events), lane, numbers, first)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         if title:
             ax.set_title(title, loc="left")
         caption = (f"{title + '. ' if title else ''}Each category has its own lane, colour and marker; filled markers: "
-                   "day known; hollow: month known or approximate; bars: events that lasted.")
+                   "day known; hollow: month known or approximate; bars: events that lasted. Numbers are the events' "
+                   "numbers in date order, as in the explorer below (\"12-15\": events too close to draw apart).")
         alt = chart_alt(events, first, last, marks)
         if given:
             alt += f" A bottom lane shows {_plural(len(given), 'figure')} for {quantity} given in this span: " + "; ".join(
                 f"{f.date.label()}, {f.given_by}: {f.value}" for f in given) + "."
-            caption += f" Crosses: {quantity} figures as given on that date."
+            caption += (f" Crosses: {quantity} figures as given on that date, by whom: "
+                        + "; ".join(f"{chr(97 + i)}, {f.date.label()}: {f.value} ({f.given_by})" for i, f in enumerate(given))
+                        + ".")
+        if labels:
+            caption += " Events: " + "; ".join(f"{numbers[e.id]}, {e.date_label()}: {e.title}" for e in events) + "."
         return finish(fig, alt, caption)
+
+
+def number_markers(ax, fig, events: list[Event], lane: dict, numbers: dict[str, int], first: dt.date) -> None:
+    """Write each event's number above its marker; markers closer than a label's width share one ("12-15")."""
+    fig.canvas.draw()  # fixes the axes' scale, so dates map to pixels
+    gap = 16  # pixels between label groups
+    for category, y in lane.items():
+        row = sorted((e for e in events if e.category == category), key=lambda e: numbers[e.id])
+        groups: list[list] = []
+        for event in row:
+            x = ax.transData.transform((mdates.date2num(max(event.when, first)), y))[0]
+            if groups and x - groups[-1][-1][1] < gap:
+                groups[-1].append((event, x))
+            else:
+                groups.append([(event, x)])
+        for group in groups:
+            ids = [numbers[e.id] for e, _ in group]
+            label = str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}" if ids[-1] - ids[0] == len(ids) - 1 else (
+                ",".join(map(str, ids)) if len(ids) <= 3 else f"{ids[0]}-{ids[-1]}")
+            middle = sum(x for _, x in group) / len(group)
+            date = mdates.num2date(ax.transData.inverted().transform((middle, 0))[0])
+            ax.annotate(label, (date, y), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=MIN_FONT, color=TEXT_COLOUR)
 
 
 def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -> str:
@@ -145,8 +173,10 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -
         f"<td>{escape(f.note)}</td><td>{source_links(f.sources)}</td></tr>"
         for f in rows
     )
-    return (f'<table class="studyguide-table contested-figures"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    table = (f'<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
+             f'<table class="studyguide-table contested-figures"><caption>{escape(caption)}</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return fold_html(caption, table) if len(rows) > FOLD_ROWS else table
 
 
 def contested(timeline: Timeline, quantity: str, event: str | None = None) -> HTML:

@@ -19,7 +19,7 @@ from .timeline_chart import STYLE, source_links
 from .widgets import switcher
 
 
-def event_card(event: Event, position: int, total: int) -> str:
+def event_card(event: Event, position: int, total: int, number: int | None = None) -> str:
     """One event as HTML: category symbol and label, date, description, figures, sources."""
     colour, marker = STYLE[event.category]
     figures = "".join(f"<li>{escape(f)}</li>" for f in event.figures)
@@ -27,21 +27,43 @@ def event_card(event: Event, position: int, total: int) -> str:
     return (
         f'<article class="timeline-event" data-event="{escape(event.id)}">'
         f'<p class="timeline-meta"><span aria-hidden="true" style="color:{colour}">{symbol_of(marker)}</span> '
-        f"{escape(event.category_label)} · event {position} of {total}</p>"
+        f"{escape(event.category_label)} · event {position} of {total}"
+        + (f" · number {number} on the charts" if number and number != position else "") + "</p>"
         f'<p class="timeline-title"><strong>{escape(event.date_label())}: {escape(event.title)}</strong></p>'
         f"<p>{escape(event.description)}</p>{figures_html}"
         f'<p class="timeline-sources">Sources: {source_links(event.sources)}</p></article>'
     )
 
 
-def event_stepper(events: tuple[Event, ...]) -> widgets.VBox:
-    """A menu stepping through ``events`` in date order."""
-    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events))) for i, e in enumerate(events, 1)]
+def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = None) -> widgets.VBox:
+    """A menu stepping through ``events`` in date order (``numbers``: each event's number on the charts)."""
+    numbers = numbers or {}
+    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events), numbers.get(e.id))) for i, e in enumerate(events, 1)]
     return switcher("Event:", views)
 
 
+def event_strip(timeline: Timeline) -> str:
+    """Every event as a tick in date order (numbered as on the timeline charts); the book's script
+    marks the event the explorer shows (a longer, thicker tick)."""
+    events = timeline.events
+    step = 1000 / len(events)
+    dots = "".join(
+        f'<line data-sg-event="{escape(e.id)}" x1="{(i + 0.5) * step:.1f}" x2="{(i + 0.5) * step:.1f}" y1="7" y2="21" '
+        f'stroke="{STYLE[e.category][0]}"><title>{i + 1}. {escape(e.date_label())}: {escape(e.title)}</title></line>'
+        for i, e in enumerate(events))
+    first, last = events[0].date_label(), events[-1].date_label()
+    return (f'<figure class="sg-event-strip"><svg viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" '
+            f'aria-label="The {len(events)} events in date order, from {escape(first)} to {escape(last)}; '
+            f'the longest tick is the event shown below">'
+            f'<line x1="0" x2="1000" y1="14" y2="14" class="sg-strip-axis"/>{dots}</svg>'
+            f'<figcaption>Events 1 to {len(events)} in date order ({escape(first)} to {escape(last)}), '
+            f'numbered as on the charts above. <span class="sg-strip-current"></span></figcaption></figure>')
+
+
 def timeline_explorer(timeline: Timeline) -> widgets.VBox:
-    """A category menu, each category with its own event menu."""
+    """A category menu, each category with its own event menu; in the book, a strip marks the chosen event."""
     groups = [(f"All categories ({len(timeline)} events)", timeline.events)]
     groups += [(f"{CATEGORIES[c]} ({len(timeline.in_category(c))})", timeline.in_category(c)) for c in timeline.categories()]
-    return switcher("Category:", [(name, event_stepper(events)) for name, events in groups], name="timeline-explorer")
+    numbers = {e.id: i for i, e in enumerate(timeline.events, 1)}
+    return switcher("Category:", [(name, event_stepper(events, numbers)) for name, events in groups], name="timeline-explorer",
+                    extra=event_strip(timeline))

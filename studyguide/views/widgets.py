@@ -1,14 +1,25 @@
-"""Widgets that keep working in the published book, where no kernel runs.
+"""Explorers that are ipywidgets in a live notebook and plain HTML in the published book.
 
-Each explorer is a dropdown linked in the browser (``widgets.jslink``) to a
-``Stack`` of views computed in advance, so choosing an option switches the
-view client-side from the widget state saved in the page. The dropdown is a
-native ``<select>``: it takes focus with Tab and changes with the arrow keys.
+Each explorer is a :class:`Switcher`: a dropdown linked (``widgets.jslink``) to
+a ``Stack`` of views computed in advance. In Jupyter it is an ordinary ipywidget.
+Its display also carries a ``text/html`` form (:meth:`Switcher.static_html`): a
+native ``<select>`` and the same views as hidden panels, which the book shows
+instead of the widget (``nb_mime_priority_overrides`` in ``_config.yml``) and
+which the book's own small script (``studyguide-explorers.js``) switches. So the
+published page needs neither a kernel nor the 4 MB ipywidgets manager, and works
+from ``file://``.
+
+How much is precomputed is decided by one stated rule, :data:`MAX_VIEWS`: an
+explorer holds at most that many views, whatever the size of the text (a long
+text's paragraph browser offers every n-th paragraph, see
+:func:`spread`). Without JavaScript the menu stays disabled and the first view
+shows, so no control does nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 import ipywidgets as widgets
 
@@ -16,27 +27,75 @@ from . import modelids
 
 modelids.install()  # the same widget model ids in every build (reproducible pages)
 
+MAX_VIEWS = 60  # views precomputed per explorer (a saved view costs 2-30 KB of page)
 
-def switcher(label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "") -> widgets.VBox:
+
+def spread(items: Sequence, limit: int = MAX_VIEWS) -> list:
+    """At most ``limit`` of ``items``, evenly spread, first and last included."""
+    if len(items) <= limit:
+        return list(items)
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
+
+
+class Switcher(widgets.VBox):
+    """A labelled dropdown switching precomputed views; displays as static HTML in the book."""
+
+    def __init__(self, label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = ""):
+        if not views:
+            raise ValueError("a switcher needs at least one view")
+        dropdown = widgets.Dropdown(
+            options=[(option, index) for index, (option, _) in enumerate(views)],
+            value=0,
+            description=label,
+            style={"description_width": "initial"},
+        )
+        children = [view if isinstance(view, widgets.Widget) else widgets.HTML(view) for _, view in views]
+        stack = widgets.Stack(children, selected_index=0)
+        stack.add_class("studyguide-views")
+        widgets.jslink((dropdown, "index"), (stack, "selected_index"))
+        super().__init__([dropdown, stack], layout=widgets.Layout(width="100%"))
+        self.add_class("studyguide-switcher")
+        if name:
+            self.add_class(name)
+        self.label = label
+        self.name = name
+        self.views = list(views)
+        self.extra = extra  # HTML shown between the menu and the views in the book (e.g. a chart the script marks)
+
+    def static_html(self) -> str:
+        """The explorer as plain HTML: a ``<select>`` (enabled by the book's script) and its views."""
+        options = "".join(f'<option value="{escape(option)}"{" selected" if i == 0 else ""}>{escape(option)}</option>'
+                          for i, (option, _) in enumerate(self.views))
+        panels = "".join(
+            f'<div class="sg-view" data-sg-view="{i}"{"" if i == 0 else " hidden"}>{static_html(view)}</div>'
+            for i, (_, view) in enumerate(self.views))
+        return (f'<div class="studyguide-switcher sg-static {escape(self.name)}">'
+                f'<label class="sg-menu"><span class="sg-menu-label">{escape(self.label)}</span> '
+                f'<select disabled data-sg-select>{options}</select></label>{self.extra}'
+                f'<div class="studyguide-views">{panels}</div></div>')
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+
+def static_html(view: str | widgets.Widget) -> str:
+    """A view as HTML: a string as it is, a switcher through its static form, an HTML widget's value."""
+    if isinstance(view, str):
+        return view
+    if isinstance(view, Switcher):
+        return view.static_html()
+    if isinstance(view, widgets.HTML):
+        return view.value
+    raise TypeError(f"no static form for {type(view).__name__}")
+
+
+def switcher(label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = "") -> Switcher:
     """A labelled dropdown showing one of ``views``: ``(option, html or widget)`` pairs.
 
     A view may itself be a switcher (the timeline explorer nests one per category).
-    ``name`` is an extra CSS class for the whole box.
+    ``name`` is an extra CSS class for the whole box; ``extra`` is HTML shown under the menu in the book.
     """
-    if not views:
-        raise ValueError("a switcher needs at least one view")
-    dropdown = widgets.Dropdown(
-        options=[(option, index) for index, (option, _) in enumerate(views)],
-        value=0,
-        description=label,
-        style={"description_width": "initial"},
-    )
-    children = [view if isinstance(view, widgets.Widget) else widgets.HTML(view) for _, view in views]
-    stack = widgets.Stack(children, selected_index=0)
-    stack.add_class("studyguide-views")
-    widgets.jslink((dropdown, "index"), (stack, "selected_index"))
-    box = widgets.VBox([dropdown, stack], layout=widgets.Layout(width="100%"))
-    box.add_class("studyguide-switcher")
-    if name:
-        box.add_class(name)
-    return box
+    return Switcher(label, views, name, extra)

@@ -12,6 +12,8 @@ THEMES = "notebooks/themes.html"
 
 
 def visible_marks(page, theme):
+    # A theme view folds its marked paragraphs: open the folds, as a reader would.
+    page.evaluate("document.querySelectorAll('.theme-view details').forEach(d => d.open = true)")
     return page.locator(f".studyguide-views mark.theme-cue[data-theme='{theme}']:visible")
 
 
@@ -25,9 +27,11 @@ def test_choosing_a_theme_marks_where_and_why_it_appears(chromium, book_url):
         # keyboard: Tab-reachable native select, arrow key moves to the next theme
         select.focus()
         page.keyboard.press("ArrowDown")
+        page.evaluate("document.querySelectorAll('.theme-view details').forEach(d => d.open = true)")
         page.wait_for_function("() => [...document.querySelectorAll(\".studyguide-views mark[data-theme='repression']\")].some(m => m.offsetParent)")
         assert visible_marks(page, "exploitation").count() == 0
         select.select_option(label="◆ Media, silence and propaganda")
+        page.evaluate("document.querySelectorAll('.theme-view details').forEach(d => d.open = true)")
         page.wait_for_function("() => [...document.querySelectorAll(\".studyguide-views mark[data-theme='media']\")].some(m => m.offsetParent)")
         marks = visible_marks(page, "media")
         words = [m.lower() for m in marks.all_inner_texts()]

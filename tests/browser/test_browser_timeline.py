@@ -50,6 +50,7 @@ def test_charts_have_alt_text_from_the_data(chromium, book_url, timeline):
 def test_contested_figures_are_tables_with_who_and_when(chromium, book_url, timeline):
     with Visit(chromium) as visit:
         page = visit.open(f"{book_url}/{PAGE}")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # long tables are folded
         captions = page.eval_on_selector_all("table.contested-figures caption", "cs => cs.map(c => c.innerText)")
         assert len(captions) == len(timeline.figure_groups())
         deaths = page.locator("table.contested-figures").first

@@ -65,7 +65,8 @@ def test_overview_notebook_was_executed_with_figures_from_the_package(built_book
     overview = page(built_book, "notebooks/overview.html")
     assert "Size of each text" in overview.visible
     assert "765" in overview.visible  # words in the seed, computed at build time
-    assert overview.select('script[type="application/vnd.jupyter.widget-state+json"]')
+    assert overview.select(".studyguide-switcher.sg-static .sg-view")  # the explorer, precomputed, as plain HTML
+    assert not overview.select('script[type="application/vnd.jupyter.widget-state+json"]')  # no widget manager needed
 
 
 def test_no_page_loads_third_party_assets(built_book):
@@ -79,11 +80,10 @@ def test_no_page_loads_third_party_assets(built_book):
             assert not THIRD_PARTY.match(url), f"{css.relative_to(built_book)} loads {url}"
 
 
-def test_self_hosted_widget_scripts_are_present(built_book):
-    sources = [script["src"] for script in page(built_book, "notebooks/overview.html").select("script[src]")]
-    for script in ("_static/requirejs/require.js", "_static/studyguide-widgets.js", "_static/jupyter-widgets/embed-amd.js"):
-        assert any(src.split("?")[0] == f"../{script}" for src in sources), (script, sources)
-        assert (built_book / script).is_file()
+def test_explorers_run_on_the_books_own_script_not_the_widget_manager(built_book):
+    sources = [script["src"].split("?")[0] for script in page(built_book, "notebooks/overview.html").select("script[src]")]
+    assert "../_static/studyguide-explorers.js" in sources and (built_book / "_static/studyguide-explorers.js").is_file()
+    assert not [src for src in sources if "embed-amd" in src or "require" in src], sources
 
 
 def test_html_in_a_seed_is_escaped_and_a_new_text_becomes_a_chapter(tmp_path):

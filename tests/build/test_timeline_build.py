@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -26,10 +25,8 @@ def timeline():
 
 
 def widget_classes(found) -> set[str]:
-    """The CSS classes of every widget saved in the page's widget state."""
-    scripts = found.select('script[type="application/vnd.jupyter.widget-state+json"]')
-    models = [model for script in scripts for model in json.loads(script.get_text())["state"].values()]
-    return {name for model in models for name in model.get("state", {}).get("_dom_classes", [])}
+    """The CSS classes of every explorer on the page (their static HTML form)."""
+    return {name for box in found.select(".studyguide-switcher") for name in box.get("class", [])}
 
 
 def with_timeline_changed(tmp_path, old: str, new: str):

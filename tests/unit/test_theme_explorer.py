@@ -55,11 +55,15 @@ def test_parse_cues_and_editor_recomputes(seed):
     assert editor.lexicon()["war"] == lexicon["war"]
 
 
-def test_paragraph_symbols_in_score_order(seed):
+def test_paragraph_symbols_in_the_legend_order(seed):
+    """Symbols keep the lexicon's (the legend's) order, whatever their strength: in paragraph 4
+    internationalism scores higher, but struggle comes first in the lexicon."""
     text, lexicon = seed
     node = theme_symbols(text.paragraph(4), text, lexicon, "chapters/texts/solidarity-oil-workers")
     html = node.astext()
-    assert html.index("#theme-internationalism") < html.index("#theme-struggle")
+    order = [t.id for t in lexicon]
+    assert order.index("struggle") < order.index("internationalism")
+    assert html.index("#theme-struggle") < html.index("#theme-internationalism")
     assert "#theme-media" not in html
     assert 'aria-label="Themes of paragraph 4"' in html
 

@@ -303,18 +303,22 @@ def test_word_explorer_views_and_live_box():
     assert chosen[0] == ("bourgeoisie", "distinctive against general English")
     assert ("you", "most frequent word") in chosen and len({w for w, _ in chosen}) == len(chosen)
     explorer = word_explorer(text)
-    menu, typed, live = explorer.children
-    dropdown, stack = menu.children
+    controls, live = explorer.children
+    dropdown, typed = controls.children
     assert [label for label, _ in dropdown.options] == [w for w, _ in chosen]
-    assert len(stack.children) == len(chosen)
-    you = stack.children[[w for w, _ in chosen].index("you")].value
-    assert you.count('class="kwic-key"') == 12 and 'alt="Dispersion plot' in you
+    assert 'data-word="bourgeoisie"' in live.value  # the first key word is shown at once
+    dropdown.value = [w for w, _ in chosen].index("you")
+    assert live.value.count('class="kwic-key"') == 12 and 'alt="Dispersion plot' in live.value
+    assert "Collocates of “you”" in live.value
     assert "studyguide-word-explorer" in explorer._dom_classes
     typed.value = "Kazakhstan"
     assert 'data-word="kazakhstan"' in live.value and live.value.count('class="kwic-key"') == 6
     typed.value = "owl"
     assert "not in this text" in live.value
     assert "single word" in word_view(text, "oil workers")
+    # In the book it is plain HTML with the text's word index, run by the book's own script.
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle and "data-sg-index" in bundle["text/html"]
 
 
 def test_words_are_the_words_of_word_spans():

@@ -1,0 +1,165 @@
+"""The who's who page and the links to it from wherever a person or organisation is named.
+
+- ``{whos-who}`` renders ``data/people.toml`` (:mod:`studyguide.knowledge.people`):
+  people, then organisations, one sourced line each, then every publisher and
+  medium the guide cites, from ``data/sources.toml`` (its name, kind and what the
+  guide uses it for, linked to its site).
+- :class:`WhoLinks` (a post-transform, HTML only) links the first mention of each
+  name on every other page, the text chapters included, to its entry; the link's
+  title is the entry's line. Names inside links, code, headings and captions are
+  left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..base.errors import InputError
+from ..knowledge.people import PEOPLE_FILE, People, load_people
+from ..knowledge.sources import site_name
+from .data import StudyGuideError, project
+
+PAGE = "chapters/guide/whos-who"
+SKIP = (nodes.reference, nodes.literal, nodes.literal_block, nodes.title, nodes.raw, nodes.FixedTextElement,
+        nodes.caption, nodes.field_name, nodes.rubric, nodes.citation, nodes.label, addnodes.pending_xref,
+        nodes.target, nodes.term, nodes.comment)
+KIND_LABELS = {"primary": "primary source", "ngo": "human-rights, press-freedom or labour organisation",
+               "news": "news medium", "partisan": "political group or campaign (cited for its own claims)",
+               "scholarly": "research institute or reference work", "reference": "reference (supports no claim)"}
+_PEOPLE: dict[str, People] = {}
+
+
+def people_of(env) -> People:
+    root = str(env.srcdir)
+    if root not in _PEOPLE:
+        try:
+            _PEOPLE[root] = load_people(Path(root) / PEOPLE_FILE)
+        except InputError as exc:
+            raise StudyGuideError(str(exc)) from None
+    return _PEOPLE[root]
+
+
+def publisher_id(domain: str) -> str:
+    return "who-source-" + re.sub(r"[^a-z0-9]+", "-", domain.lower()).strip("-")
+
+
+def short_name(name: str) -> str:
+    """A publisher's name without its bracketed detail: "Reuters", "Jamestown Foundation"."""
+    return name.split(" (")[0].strip()
+
+
+def targets(env) -> dict[str, tuple[str, str]]:
+    """Wording -> (anchor, line) for every linkable name: entries, then publishers not already an entry."""
+    found: dict[str, tuple[str, str]] = {}
+    for entry in people_of(env):
+        for wording in entry.wordings:
+            found[wording] = (f"who-{entry.id}", entry.line)
+    sources = project(env).sources
+    for publisher in sources.publishers if sources else ():
+        name = short_name(publisher.name)
+        if publisher.kind != "reference" and name not in found and len(name) > 2:
+            found[name] = (publisher_id(publisher.domain), publisher.note)
+    return found
+
+
+def sort_key(entry) -> str:
+    """People by surname (the last word of the name), organisations by name."""
+    return (entry.name.split()[-1] if entry.kind == "person" else entry.name).lower()
+
+
+def also(entry) -> str:
+    other = [n for n in entry.names if n not in entry.name]
+    return f" Also written: {', '.join(other)}." if other else ""
+
+
+def _item(anchor: str, name: str, line: str, links: str) -> str:
+    return (f'<div class="whos-who-entry" id="{anchor}"><dt>{escape(name)}</dt>'
+            f"<dd>{escape(line)} <span class=\"whos-who-sources\">Source: {links}</span></dd></div>")
+
+
+def _links(urls) -> str:
+    return ", ".join(f'<a class="reference external" href="{escape(u)}" rel="noopener">{escape(site_name(u))}</a>'
+                     for u in urls)
+
+
+class WhosWhoDirective(SphinxDirective):
+    """``{whos-who}``: the people, organisations and publishers, each with one sourced line."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        people = people_of(self.env)
+        self.env.note_dependency(str(Path(self.env.srcdir) / PEOPLE_FILE))
+        parts = []
+        for kind, heading in (("person", "People"), ("organisation", "Companies, state bodies and political groups")):
+            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources))
+                            for e in sorted(people, key=sort_key) if e.kind == kind)
+            parts.append(f'<h2 id="who-{kind}s">{heading}</h2><dl class="whos-who">{items}</dl>')
+        sources = project(self.env).sources
+        if sources:
+            named = {w for e in people for w in e.wordings}
+            items = "".join(
+                _item(publisher_id(p.domain), p.name, f"{KIND_LABELS.get(p.kind, p.kind).capitalize()}. {p.note}",
+                      _links([f"https://{p.domain}"]))
+                for p in sorted(sources.publishers, key=lambda p: p.name.lower()) if short_name(p.name) not in named)
+            parts.append('<h2 id="who-publishers">News media, organisations and publishers the guide cites</h2>'
+                         f'<dl class="whos-who">{items}</dl>')
+        return [nodes.raw("", "".join(parts), format="html")]
+
+
+class WhoLinks(SphinxPostTransform):
+    """Link the first mention of each name on a page to its who's who entry."""
+
+    default_priority = 800
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        docname = self.env.docname
+        if docname == PAGE or PAGE not in self.env.found_docs:
+            return
+        found = targets(self.env)
+        if not found:
+            return
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+                             + r")(?![\w-])")
+        base = self.app.builder.get_relative_uri(docname, PAGE)
+        linked: set[str] = set()
+        for text in list(self.document.findall(nodes.Text)):
+            if any(isinstance(parent, SKIP) for parent in _ancestors(text)):
+                continue
+            value = str(text)
+            pieces: list[nodes.Node] = []
+            last = 0
+            for match in pattern.finditer(value):
+                anchor, line = found[match.group()]
+                if anchor in linked:
+                    continue
+                linked.add(anchor)
+                pieces.append(nodes.Text(value[last:match.start()]))
+                link = nodes.reference(match.group(), match.group(), refuri=f"{base}#{anchor}", classes=["whos-who-link"])
+                link["reftitle"] = line
+                pieces.append(link)
+                last = match.end()
+            if pieces:
+                pieces.append(nodes.Text(value[last:]))
+                text.parent.replace(text, pieces)
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("whos-who", WhosWhoDirective)
+    app.add_post_transform(WhoLinks)
