@@ -1,7 +1,7 @@
 """Analysis library and Sphinx extension of the study guide: seed texts in, checked and analysed data out.
 
 Layers, each a folder; a module imports only from its own layer and the layers
-listed before it (``tests/test_layers.py`` checks every import, deferred ones too):
+listed before it (``tests/unit/test_layers.py`` checks every import, deferred ones too):
 
 - ``base`` - what every layer stands on: :mod:`~.base.errors` (one-line
   ``file:line`` errors), :mod:`~.base.decoding` (bytes to text),
@@ -14,7 +14,8 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.texts.pages` (the one chapter and paragraph URL function)
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
-  :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who), and
+  :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
+  :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
 - ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
   tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
@@ -25,7 +26,7 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
   analysis reads which language), :mod:`~.analysis.stretches` (long texts in tables)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
-  :mod:`~.views.tables`, :mod:`~.views.prose`, the charts (:mod:`~.views.keyness_chart`,
+  :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written), the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and
@@ -35,11 +36,14 @@ listed before it (``tests/test_layers.py`` checks every import, deferred ones to
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
-  :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`), :mod:`~.book.freshness`,
+  :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`),
+  the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
+  :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,
+  :mod:`~.cli.sandbox` (throw-away project copies for tests and benchmarks),
   :mod:`~.cli.notebook_setup`
 """
 

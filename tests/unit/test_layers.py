@@ -79,6 +79,16 @@ def test_every_module_lives_in_a_layer():
     assert {layer(n) for n in modules()} - {None} == set(ORDER)
 
 
+def test_the_package_map_names_every_module():
+    # The package docstring is the map a maintainer reads first: a module missing from it is
+    # a module nobody will find.
+    import studyguide
+
+    unnamed = [name for name in modules() if layer(name) and not name.endswith("__init__")
+               and name.count(".") == 2 and f"~.{name.split('.', 1)[1]}`" not in studyguide.__doc__]
+    assert not unnamed, f"modules the map in studyguide/__init__.py does not name: {unnamed}"
+
+
 @pytest.mark.parametrize("name", sorted(n for n in modules() if layer(n)))
 def test_imports_go_only_downward(name):
     own = layer(name)
