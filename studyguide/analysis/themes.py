@@ -35,8 +35,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-
 from ..knowledge.lexicon import Cue, Lexicon, Theme
 from ..texts.text import Paragraph, Text
 from .languages import applies
@@ -45,12 +43,18 @@ from .tokens import sentences, word_spans, words
 
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
 NEGATION_WINDOW = 3
-_STEMMER = SnowballStemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer  # on first use: see tokens._sentence_tokenizer
+
+    return SnowballStemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stem(word.replace("’", "'"))
+    return _stemmer().stem(word.replace("’", "'"))
 
 
 @lru_cache(maxsize=1024)

@@ -43,9 +43,6 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-from nltk.tokenize import PunktSentenceTokenizer
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
-
 APOSTROPHES = "'\u2019\u02bc\u2018"  # ' ’ ʼ ‘
 HYPHENS = "-\u2010\u2011"  # - ‐ ‑
 JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner, written inside words of Indic and Arabic scripts
@@ -131,15 +128,19 @@ def words(text: str) -> list[str]:
     return [w if unicodedata.is_normalized("NFC", w) else unicodedata.normalize("NFC", w) for w in found]
 
 
-class _LanguageVars(PunktLanguageVars):
-    sent_end_chars = SENTENCE_ENDS
-
-
 @lru_cache(maxsize=1)
-def _sentence_tokenizer() -> PunktSentenceTokenizer:
+def _sentence_tokenizer():
+    # NLTK is imported here, on first use, not with the module: the Sphinx extension loads
+    # this module on every build, and importing NLTK costs half a second of a no-change
+    # rebuild that reads no page.
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    class LanguageVars(PunktLanguageVars):
+        sent_end_chars = SENTENCE_ENDS
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=LanguageVars())
 
 
 def sentences(text: str) -> list[str]:

@@ -128,3 +128,15 @@ def test_the_checker_sees_deferred_imports(tmp_path):
     found = imports(fake, tmp_path)
     assert {"studyguide.views.style", "matplotlib"} <= found
     assert "views" not in ALLOWED["analysis"] and "matplotlib" in FORBIDDEN["analysis"]
+
+
+def test_loading_the_sphinx_extension_imports_no_nltk():
+    # Every build, a no-change rebuild too, loads the extension's modules; NLTK (half a second
+    # to import) is needed only when a page is read, so the analysis layer imports it on first use.
+    import subprocess
+    import sys
+
+    book = sorted(n for n in modules() if layer(n) == "book")
+    probe = f"import sys, {', '.join(book)}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]", f"the Sphinx layer imports NLTK when loaded: {result.stdout.strip()}"
