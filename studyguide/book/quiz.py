@@ -47,9 +47,9 @@ def item_html(item: Item, number: int, text: Text, page: str) -> str:
         choices = "".join(
             f'<div class="sg-quiz-option"><input type="radio" name="{key}" id="{key}-{i}" value="{i}">'
             f'<label for="{key}-{i}">{escape(option)}</label></div>'
-            for i, option in enumerate(item.options))
+            for i, option in enumerate(item.shown_options))
         body = f'<fieldset><legend>{question}</legend>{choices}</fieldset>'
-        data = f'data-kind="choice" data-answer="{item.options.index(item.answer)}"'
+        data = f'data-kind="choice" data-answer="{item.shown_options.index(item.answer)}"'
     else:
         body = (f'<p class="sg-quiz-question" id="{key}-q">{question}</p>'
                 f'<label for="{key}-input">Your answer</label> '

@@ -10,6 +10,7 @@ items is :mod:`studyguide.book.quiz`'s business.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import Path
 
 from ..base.collection import Keyed
@@ -22,7 +23,7 @@ ITEM_FIELDS = {
     "section": Field(str, True, "The section of questions it belongs to.", form=ID),
     "question": Field(str, True, "What is asked."),
     "kind": Field(str, True, "choice or short.", choices=KINDS),
-    "options": Field(list, False, "choice: the options, in the order shown.", str),
+    "options": Field(list, False, "choice: the options, in any order (see Item.shown_options).", str),
     "answer": Field(str, False, "choice: the right option, as written in options."),
     "accept": Field(list, False, "short: accepted answers.", str),
     "count": Field(str, False, "short: the answer computed from the text, e.g. 'questions in 5'."),
@@ -48,6 +49,19 @@ class Item:
     evidence: str
     explanation: str
     line: int
+
+    @property
+    def shown_options(self) -> tuple[str, ...]:
+        """The options in the order the page shows them.
+
+        Editors tend to write the right answer first; shown so, a student learns to pick
+        the first. The order is a hash of the item's id and each option, so it looks
+        random but is the same every build (and on every Python). Options that are all
+        numbers ("Paragraph 5", "Paragraph 6"...) keep their numeric order.
+        """
+        if all(any(ch.isdigit() for ch in option) for option in self.options):
+            return self.options
+        return tuple(sorted(self.options, key=lambda option: sha256(f"{self.id}\n{option}".encode()).hexdigest()))
 
 
 @dataclass(frozen=True)

@@ -94,14 +94,14 @@ def test_quiz_gives_feedback_by_mouse_and_keyboard_with_no_kernel(chromium, buil
     with Visit(chromium, is_file) as visit:  # from file://, offline
         tab = visit.open((built_book / QUESTIONS).as_uri())
         first = project.quiz.section("comprehension")[0]
-        wrong = next(i for i, o in enumerate(first.options) if o != first.answer)
+        wrong = next(i for i, o in enumerate(first.shown_options) if o != first.answer)
         tab.check(f"#quiz-{first.id}-{wrong}")
         tab.click(f"#quiz-{first.id} .sg-quiz-check")
         feedback = tab.locator(f"#quiz-{first.id} .sg-quiz-feedback")
         assert feedback.inner_text().startswith("✗ Not quite")
         assert tab.locator(f"#quiz-{first.id} .sg-quiz-explanation").is_visible()
         # keyboard only: reach the right option, choose it with the arrow keys, check with Enter
-        right = first.options.index(first.answer)
+        right = first.shown_options.index(first.answer)
         tab.focus(f"#quiz-{first.id}-{wrong}")
         for _ in range((right - wrong) % len(first.options)):
             tab.keyboard.press("ArrowDown")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from studyguide import InputError, load_project
 from studyguide.analysis.counts import count
@@ -62,6 +63,21 @@ def test_every_answer_is_checked_against_the_text(project):
             assert accepted(item, text)[0] == str(count(text, what, int(number) if number else None))
         else:
             assert any(" ".join(words(answer)) in " ".join(words(item.evidence)) for answer in item.accept), item.id
+
+
+def test_the_right_option_is_not_always_first(project):
+    # a student must not learn "pick the first": the page's order is a hash, stable across builds
+    choices = [item for item in project.quiz if item.kind == "choice" and len(item.options) > 2]
+    positions = [item.shown_options.index(item.answer) for item in choices]
+    assert len(set(positions)) >= 3 and positions.count(0) <= len(positions) // 3, positions
+    assert all(sorted(item.shown_options) == sorted(item.options) for item in choices)
+    again = load_quiz(project.quiz.path)
+    assert [item.shown_options for item in again] == [item.shown_options for item in project.quiz]
+    numbered = next(item for item in project.quiz if item.answer.startswith("Paragraph "))
+    assert numbered.shown_options == numbered.options  # paragraph numbers stay in order
+    html = item_html(choices[0], 1, project.corpus.texts[0], "chapters/guide/questions")
+    shown = [label.get_text() for label in BeautifulSoup(html, "html.parser").select("label")]
+    assert list(choices[0].shown_options) == shown
 
 
 def test_item_html_is_escaped_and_accessible(project):
