@@ -3,8 +3,10 @@
 Charts go through :mod:`studyguide.views.style`: one lane per category, and each
 category has its own colour AND marker, so the chart reads in greyscale print.
 Events known only to the month are drawn hollow; ranges are drawn as bars.
-The seed text and the article it answers are dashed vertical lines, labelled
-with how well their dates are known. Alt text is computed from the data.
+The seed text and the article it answers are vertical lines (dashed, dotted...),
+labelled with how well their dates are known; a grey band shades the month (or
+year) a line's date is known to. Event numbers are laid out so that no two labels
+touch (see :func:`label_groups`). Alt text is computed from the data.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ from html import escape
 
 import matplotlib.dates as mdates
 from IPython.display import HTML
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 
 from ..analysis.placement import TextMark
+from ..base.dates import When
 from ..knowledge.sources import site_name
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
-from .style import MIN_FONT, Figure, figure_style, finish, plt
+from .style import MIN_FONT, Figure, figure_style, finish, fit_width, plt
 from .tables import FOLD_ROWS, fold_html
 
 # Category -> (colour, marker). Yellow, the faintest colour in print, goes to the
@@ -29,6 +35,11 @@ _ORDER = (0, 1, 3, 2, 4, 5, 7, 6)
 STYLE = {category: (PALETTE[_ORDER[i]], MARKERS[i]) for i, category in enumerate(CATEGORIES)}
 EDGE = {PALETTE[6]: "#1a1a1a"}
 TEXT_COLOUR = "#000000"
+# The texts' vertical lines, in order: (name in the legend and alt text, matplotlib dash pattern).
+LINES = (("dashed", (0, (4, 3))), ("dotted", (0, (1, 2))), ("dash-dotted", (0, (5, 2, 1, 2))), ("long-dashed", (0, (9, 3))))
+BAND, BAND_ALPHA = "#999999", 0.3
+LABEL_GAP = 4  # points: the least space between two number labels, and between a label and the plot's edge
+LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}  # a line under a label stays behind it
 
 
 def _plural(n: int, word: str) -> str:
@@ -46,10 +57,38 @@ def chart_alt(events: tuple[Event, ...], first: dt.date, last: dt.date, marks: t
         + ", ".join(f"{label} {n}" for label, n in sorted(per_category.items(), key=lambda kv: (-kv[1], kv[0]))) + ".",
         f"The busiest year shown is {busiest[0]} with {_plural(busiest[1], 'event')}.",
     ]
-    shown = [m for m in marks if first <= m.when.first <= last]
+    shown = shown_marks(marks, first, last)
     if shown:
-        parts.append("Dashed lines mark " + "; ".join(f"{m.label}, {m.date_label()}" for m in shown) + ".")
+        parts.append("Vertical lines mark " + "; ".join(
+            f"{m.label}, {m.date_label()} ({LINES[i % len(LINES)][0]})" for i, m in enumerate(shown)) + ".")
+        parts.extend(f"A grey band shades {band_label(when, shown)}." for when in bands(shown))
     return " ".join(parts)
+
+
+def shown_marks(marks: tuple[TextMark, ...], first: dt.date, last: dt.date) -> list[TextMark]:
+    """The marks drawn on a chart from ``first`` to ``last``, in the order of their line styles."""
+    return [m for m in marks if first <= m.when.first <= last]
+
+
+def bands(shown: list[TextMark]) -> list[When]:
+    """The distinct months (or years) the shown lines' dates are known to; a date known to the day has none."""
+    return list(dict.fromkeys(m.when for m in shown if m.when.first < m.when.last))
+
+
+def band_label(when: When, shown: list[TextMark]) -> str:
+    """What the grey band over ``when`` means: "May 2012, the month of the dashed line and the earliest month for
+    the dotted line" (a line is drawn at the band's start, its day not being known)."""
+    unit = when.granularity
+    parts = []
+    for i, mark in enumerate(shown):
+        if mark.when != when:
+            continue
+        line = f"the {LINES[i % len(LINES)][0]} line"
+        if mark.period.exact:
+            parts.append(f"the {unit} of {line}")
+        else:
+            parts.append(f"the {'earliest' if mark.period.start is not None else 'latest'} {unit} for {line}")
+    return f"{when.label()}, " + " and ".join(parts)
 
 
 def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: dt.date | None = None,
@@ -58,7 +97,7 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
     """Events between ``first`` and ``last`` in one lane per category.
 
     Each marker carries the event's number in the whole timeline (date order, as in
-    the explorer), events too close to tell apart sharing one label ("12-15");
+    the explorer), events too close to label apart sharing one label ("6, 8, 11–13");
     ``labels=True`` also lists every event's number, date and title in the caption
     (for short spans).
     ``quantity`` adds a bottom lane with every figure for it given in the span,
@@ -87,17 +126,30 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             hollow = event.start.granularity != "day" or event.precision == "approximate"
             ax.plot([max(event.when, first)], [y], linestyle="none", marker=marker, markersize=8,
                     markeredgecolor=EDGE.get(colour, colour), markerfacecolor="white" if hollow else colour, markeredgewidth=1.6)
+        given_labels = []
         for i, figure in enumerate(given):
             y = 0.35 - 1.1 * i / max(1, len(given) - 1)
             ax.plot([figure.date.first], [y], linestyle="none", marker="X", markersize=7, color=TEXT_COLOUR)
-            ax.annotate(f"{chr(97 + i)}: {figure.value}", (figure.date.first, y),
-                        xytext=(7, 0), textcoords="offset points", va="center", fontsize=MIN_FONT)
-        for i, mark in enumerate(m for m in marks if first <= m.when.first <= last):
-            ax.axvspan(mark.when.first, mark.when.last, color="#999999", alpha=0.15, linewidth=0)
-            ax.axvline(mark.when.first, color=TEXT_COLOUR, linestyle=(0, (4, 3)) if i == 0 else (0, (1, 2)),
-                       linewidth=1.2, label=f"{mark.label}: {mark.date_label()}")
-        if ax.get_legend_handles_labels()[0]:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.16), fontsize=MIN_FONT + 1, ncol=1)
+            given_labels.append(ax.annotate(f"{chr(97 + i)}: {figure.value}", (figure.date.first, y),
+                                            xytext=(7, 0), textcoords="offset points", va="center", fontsize=MIN_FONT))
+        shown = shown_marks(marks, first, last)
+        for when in bands(shown):
+            ax.axvspan(when.first, when.last, color=BAND, alpha=BAND_ALPHA, linewidth=0)
+        drawn: list[dt.date] = []
+        for i, mark in enumerate(shown):
+            # A line at (or within a few pixels of) an earlier one is drawn 3 points to its right, so both show;
+            # for an open date ("in or after May 2012") that is still a day it can be.
+            near = sum(1 for d in drawn if abs((d - mark.when.first).days) <= span_days / 100)
+            drawn.append(mark.when.first)
+            line = ax.axvline(mark.when.first, color=TEXT_COLOUR, linestyle=LINES[i % len(LINES)][1], linewidth=1.2,
+                              label=f"{mark.label}: {mark.date_label()}")
+            line.set_transform(offset_copy(line.get_transform(), fig, x=3 * near, units="points"))
+        handles, names = ax.get_legend_handles_labels()
+        for when in bands(shown):
+            handles.append(Patch(facecolor=BAND, alpha=BAND_ALPHA, linewidth=0))
+            names.append(f"Grey band: {band_label(when, shown)}")
+        if handles:
+            ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.4, -0.16), fontsize=MIN_FONT + 1, ncol=1)
         ticks = {CATEGORIES[c]: y for c, y in lane.items()}
         if given:
             ticks[f"{quantity.capitalize()} reported"] = 0
@@ -116,6 +168,9 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
         else:
             ax.xaxis.set_major_locator(mdates.YearLocator(base=2 if span_days > 3000 else 1))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        keep_inside(ax, fig, given_labels)
+        fit_width(fig)  # the plot's final width (finish() would narrow it after the labels were laid out)
+        keep_inside(ax, fig, given_labels)
         number_markers(ax, fig, list(events), lane, numbers, first)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
@@ -123,7 +178,8 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             ax.set_title(title, loc="left")
         caption = (f"{title + '. ' if title else ''}Each category has its own lane, colour and marker; filled markers: "
                    "day known; hollow: month known or approximate; bars: events that lasted. Numbers are the events' "
-                   "numbers in date order, as in the explorer below (\"12-15\": events too close to draw apart).")
+                   "numbers in date order, as in the explorer below; markers too close to label apart share one label "
+                   "(\"6, 8, 11–13\").")
         alt = chart_alt(events, first, last, marks)
         if given:
             alt += f" A bottom lane shows {_plural(len(given), 'figure')} for {quantity} given in this span: " + "; ".join(
@@ -137,26 +193,71 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
 
 
 def number_markers(ax, fig, events: list[Event], lane: dict, numbers: dict[str, int], first: dt.date) -> None:
-    """Write each event's number above its marker; markers closer than a label's width share one ("12-15")."""
+    """Write each event's number above its marker, laid out by :func:`label_groups` so that no labels touch.
+
+    Call it at the figure's final size: the layout is measured in pixels.
+    """
     fig.canvas.draw()  # fixes the axes' scale, so dates map to pixels
-    gap = 16  # pixels between label groups
+    renderer = fig.canvas.get_renderer()
+    ruler = Text(0, 0, "", fontsize=MIN_FONT, figure=fig)
+
+    def width(label: str) -> float:
+        ruler.set_text(label)
+        return ruler.get_window_extent(renderer).width
+
+    box = ax.get_window_extent(renderer)
+    gap = LABEL_GAP * fig.dpi / 72
     for category, y in lane.items():
-        row = sorted((e for e in events if e.category == category), key=lambda e: numbers[e.id])
-        groups: list[list] = []
-        for event in row:
-            x = ax.transData.transform((mdates.date2num(max(event.when, first)), y))[0]
-            if groups and x - groups[-1][-1][1] < gap:
-                groups[-1].append((event, x))
-            else:
-                groups.append([(event, x)])
+        points = [(ax.transData.transform((mdates.date2num(max(e.when, first)), y))[0], numbers[e.id])
+                  for e in events if e.category == category]
+        for x, label in label_groups(points, width, box.x0 + gap / 2, box.x1 - gap / 2, gap):
+            ax.annotate(label, (ax.transData.inverted().transform((x, 0))[0], y), xytext=(0, 7),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=MIN_FONT, color=TEXT_COLOUR,
+                        bbox=LABEL_BOX, zorder=4)
+
+
+def number_label(numbers) -> str:
+    """``[6, 8, 11, 12, 13]`` -> ``"6, 8, 11–13"``: runs of consecutive numbers as ranges (en dash), the rest by commas."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def label_groups(points: list[tuple[float, int]], width, left: float, right: float, gap: float) -> list[tuple[float, str]]:
+    """Markers in one lane, as (x in pixels, event number), -> labels as (centre x, text), no two closer than ``gap``.
+
+    Each label is centred over its markers (kept between ``left`` and ``right``; ``width(text)`` measures it).
+    Working left to right, the first label that would come within ``gap`` of the next is merged with it into one
+    label for both groups (:func:`number_label`), and the lane is laid out again, until no two labels touch.
+    """
+    groups = [[point] for point in sorted(points)]
+    while True:
+        placed = []
         for group in groups:
-            ids = [numbers[e.id] for e, _ in group]
-            label = str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}" if ids[-1] - ids[0] == len(ids) - 1 else (
-                ",".join(map(str, ids)) if len(ids) <= 3 else f"{ids[0]}-{ids[-1]}")
-            middle = sum(x for _, x in group) / len(group)
-            date = mdates.num2date(ax.transData.inverted().transform((middle, 0))[0])
-            ax.annotate(label, (date, y), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=MIN_FONT, color=TEXT_COLOUR)
+            label = number_label(n for _, n in group)
+            half = width(label) / 2
+            middle = (group[0][0] + group[-1][0]) / 2
+            centre = max(left + half, min(right - half, middle))
+            placed.append((centre - half, centre + half, centre, label))
+        clash = next((i for i in range(len(placed) - 1) if placed[i][1] + gap > placed[i + 1][0]), None)
+        if clash is None:
+            return [(centre, label) for _, _, centre, label in placed]
+        groups[clash:clash + 2] = [groups[clash] + groups[clash + 1]]
+
+
+def keep_inside(ax, fig, labels) -> None:
+    """Move a label written to the right of its marker to the left when it would run past the plot's right edge."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    right = ax.get_window_extent(renderer).x1
+    for label in labels:
+        if label.get_window_extent(renderer).x1 > right:
+            label.set_position((-7, 0))
+            label.set_horizontalalignment("right")
 
 
 def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -> str:
