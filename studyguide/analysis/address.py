@@ -119,7 +119,7 @@ def paragraph_address(text: Text) -> list[Address]:
     return rows
 
 
-HEADERS = ("Paragraph", "Voice", "we/us/our", "you/your", "they/them/their", "Questions", "Exclamations", "Imperatives")
+HEADERS = ("Paragraph", "Voice", "we / us / our", "you / your", "they / them / their", "Questions", "Exclamations", "Imperatives")
 
 
 COUNTED = ("we", "you", "they", "questions", "exclamations", "imperatives")

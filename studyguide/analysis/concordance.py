@@ -17,7 +17,10 @@ from ..texts.text import Reading, Text
 from .frequency import text_tokens
 from .tokens import words as split_words
 
-WIDTH = 45  # characters of context on each side
+# Characters of context on each side: about five words, Voyant's default context, and what
+# fits a book page's column (688 px at 1280) beside the keyword; 45 pushed the right
+# context out of view.
+WIDTH = 26
 
 
 @dataclass(frozen=True)

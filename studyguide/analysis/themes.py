@@ -270,8 +270,16 @@ def context(source: str, match: Match, width: int = 6) -> tuple[str, str, str]:
 EVIDENCE_HEADERS = ("Paragraph", "Theme", "Matched", "Cue (rule)", "In context", "Counted?")
 
 
+def evidence_headers(theme_id: str | None = None) -> tuple[str, ...]:
+    """The headers of :func:`evidence_rows`: without the Theme column for one theme's rows."""
+    return EVIDENCE_HEADERS if theme_id is None else tuple(h for h in EVIDENCE_HEADERS if h != "Theme")
+
+
 def evidence_rows(segments: list[Segment], lexicon: Lexicon, theme_id: str | None = None) -> list[tuple]:
-    """Per paragraph and theme, each matched word in context; negated matches say so."""
+    """Per paragraph and theme, each matched word in context; negated matches say so.
+
+    With ``theme_id``, that theme's rows only, without the Theme column (the table's
+    caption names it; a column repeating it on every row only makes the table wider)."""
     rows = []
     order = {t.id: n for n, t in enumerate(lexicon)}
     for segment in segments:
@@ -281,8 +289,8 @@ def evidence_rows(segments: list[Segment], lexicon: Lexicon, theme_id: str | Non
             theme = lexicon[m.theme]
             left, hit, right = context(segment.source, m)
             label = f"{segment.paragraph}" + (" (quoted)" if segment.quotation else "")
-            rows.append((label, f"{theme.symbol} {theme.label}", hit, str(m.cue), f"{left}[{hit}]{right}",
-                         "no: negated" if m.negated else "yes"))
+            which = () if theme_id else (f"{theme.symbol} {theme.label}",)
+            rows.append((label, *which, hit, str(m.cue), f"{left}[{hit}]{right}", "no: negated" if m.negated else "yes"))
     return rows
 
 

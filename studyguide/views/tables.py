@@ -7,6 +7,10 @@ How a table is shown in the book, by one stated rule whatever the size of the te
   and right-aligns numbers in tabular figures);
 - a table of more than :data:`FOLD_ROWS` rows is folded: its caption is a
   ``<details>`` summary that opens it;
+- a table with more than :data:`TURN_COLUMNS` columns and fewer rows than columns
+  (a row per text with a column per measure, say) is shown turned, a row per
+  measure and a column per text: nine measures side by side do not fit a page
+  column, nine lines do;
 - a table shows at most :data:`MAX_ROWS` rows; a longer one says how many rows it
   left out (a live notebook has them all: ``table(...).rows``).
 """
@@ -20,6 +24,7 @@ from html import escape
 
 FOLD_ROWS = 6
 MAX_ROWS = 200
+TURN_COLUMNS = 5
 
 
 @dataclass(frozen=True)
@@ -31,30 +36,51 @@ class Table:
     rows: Sequence[Sequence[object]]
     fold: bool | None = None  # None: fold when longer than FOLD_ROWS
 
-    def table_html(self) -> str:
-        head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in self.headers)
-        shown = self.rows[:MAX_ROWS]
+    @property
+    def turned(self) -> bool:
+        return len(self.headers) > TURN_COLUMNS and len(self.rows) < len(self.headers) - 1
+
+    def table_html(self, caption_shown: bool = True) -> str:
+        """The table in its box (:func:`boxed_table`)."""
+        headers, shown = self.headers, self.rows[:MAX_ROWS]
+        if self.turned:  # the first column's values head the columns; each other header starts a row
+            headers = (headers[0], *(row[0] for row in shown))
+            shown = [(name, *(row[i] for row in shown)) for i, name in enumerate(self.headers) if i]
+        head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in headers)
         body = "".join("<tr>" + "".join(_cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in shown)
-        caption = escape(self.caption)
+        caption = self.caption
         if len(self.rows) > MAX_ROWS:
             caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
-        return (
-            f'<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(self.caption)}">'
-            f'<table class="studyguide-table"><caption>{caption}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-        )
+        return boxed_table(caption, head, body, "sg-sticky", caption_shown)
 
     def _repr_html_(self) -> str:
         folded = len(self.rows) > FOLD_ROWS if self.fold is None else self.fold
         if not folded:
             return self.table_html()
         rows = f"{len(self.rows):,} row{'s' if len(self.rows) != 1 else ''}"
-        return fold_html(f"{self.caption} ({rows})", self.table_html())
+        if len(self.rows) > MAX_ROWS:
+            rows = f"the first {MAX_ROWS} of {rows}"
+        return fold_html(f"{self.caption} ({rows})", self.table_html(caption_shown=False))
 
     def __str__(self) -> str:
         lines = [self.caption, " | ".join(self.headers)]
         lines += [" | ".join(str(v) for v in row) for row in self.rows]
         return "\n".join(lines)
+
+
+def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_shown: bool = True) -> str:
+    """A table (``head`` and ``body``: rows as HTML) in a box of its own that scrolls sideways.
+
+    The caption (plain text, escaped here) is the table's ``<caption>`` for screen readers;
+    the eye reads it above the box (hidden from screen readers, which have the caption):
+    inside, it would scroll out of view with a wide table on a phone. With
+    ``caption_shown=False`` (a folded table, whose summary line says it) only the
+    ``<caption>`` is there.
+    """
+    title = f'<p class="sg-table-title" aria-hidden="true">{escape(caption)}</p>' if caption_shown else ""
+    return (f'{title}<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f'<table class="studyguide-table{" " + classes if classes else ""}"><caption class="sg-sr-only">'
+            f"{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def fold_html(summary: str, content: str, open_: bool = False) -> str:
@@ -79,8 +105,9 @@ NUMBER = re.compile(r"^[-−–+]?[\d,.]+%?( \([-−–+]?[\d,.]+%?\))?$")  # "9
 
 
 def _cell(index: int, value: object) -> str:
-    if index == 0:
-        return f'<th scope="row">{escape(str(value))}</th>'
+    if index == 0:  # a row's name; a name in words (not a number) keeps room (the stylesheet's .sg-name)
+        name = "" if isinstance(value, (int, float)) or NUMBER.match(str(value)) else ' class="sg-name"'
+        return f'<th scope="row"{name}>{escape(str(value))}</th>'
     if isinstance(value, (int, float)):
         return f'<td class="num">{value:,}</td>'
     if NUMBER.match(str(value)):

@@ -27,7 +27,7 @@ from ..knowledge.sources import site_name
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
 from .style import MIN_FONT, Figure, figure_style, finish, fit_width, plt
-from .tables import FOLD_ROWS, fold_html
+from .tables import FOLD_ROWS, boxed_table, fold_html
 
 # Category -> (colour, marker). Yellow, the faintest colour in print, goes to the
 # category with fewest events and gets a dark outline (EDGE).
@@ -274,10 +274,9 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -
         f"<td>{escape(f.note)}</td><td>{source_links(f.sources)}</td></tr>"
         for f in rows
     )
-    table = (f'<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
-             f'<table class="studyguide-table contested-figures"><caption>{escape(caption)}</caption>'
-             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
-    return fold_html(caption, table) if len(rows) > FOLD_ROWS else table
+    folded = len(rows) > FOLD_ROWS
+    table = boxed_table(caption, head, body, "contested-figures sg-sticky", caption_shown=not folded)
+    return fold_html(caption, table) if folded else table
 
 
 def contested(timeline: Timeline, quantity: str, event: str | None = None) -> HTML:
@@ -285,4 +284,7 @@ def contested(timeline: Timeline, quantity: str, event: str | None = None) -> HT
 
 
 def source_links(urls) -> str:
-    return ", ".join(f'<a href="{escape(u)}" rel="noopener">{escape(site_name(u))}</a>' for u in urls)
+    # a site's name may break after its dots (<wbr>): "en.internationalism.org" whole would
+    # set the width of its column, and push a five-column table out of a page's column
+    return ", ".join(f'<a href="{escape(u)}" rel="noopener">{escape(site_name(u)).replace(".", ".<wbr>")}</a>'
+                     for u in urls)

@@ -35,6 +35,7 @@ import math
 from collections import Counter
 
 from ..analysis.collocation import MIN_PAIR
+from ..analysis.concordance import WIDTH as CONTEXT_WIDTH
 from ..analysis.frequency import Token, word_counts
 from ..analysis.keyness import general_frequency, log_likelihood
 from ..analysis.tokens import word_spans
@@ -110,6 +111,7 @@ def word_index(text: Text, key_words: list[tuple[str, str]], page: str = "notebo
         "minPair": MIN_PAIR,
         "top": TOP_COLLOCATES,
         "maxLines": MAX_LINES,
+        "context": CONTEXT_WIDTH,
     }
 
 

@@ -17,7 +17,7 @@ from studyguide.book.bibliography import AuthorYearLabels
 from studyguide.book.speed import icon_css
 from studyguide.knowledge.people import PEOPLE_FILE, load_people
 from studyguide.knowledge.sources import SOURCES_FILE, load_sources
-from studyguide.views.tables import FOLD_ROWS, MAX_ROWS, table
+from studyguide.views.tables import FOLD_ROWS, MAX_ROWS, TURN_COLUMNS, table
 from studyguide.views.widgets import MAX_VIEWS, spread, switcher
 from studyguide.views.word_explorer import static_explorer
 from studyguide.views.word_index import ALPHABET, HALF, collocates, decode, encode, index_json, word_index
@@ -97,6 +97,12 @@ def test_tables_pad_numbers_fold_and_cap():
     long = BeautifulSoup(table("Long", ("Row", "N"), [(i, i) for i in range(MAX_ROWS + 5)])._repr_html_(), "html.parser")
     assert long.select_one("details.sg-fold > summary").get_text().startswith("Long (")
     assert len(long.select("tbody tr")) == MAX_ROWS and f"first {MAX_ROWS} of" in long.select_one("caption").get_text()
+    assert f"first {MAX_ROWS} of" in long.select_one("summary").get_text()  # seen with the fold closed too
+    # the eye reads a caption above the table's box (it would scroll away inside it), or in a
+    # folded table's summary line; the <caption> stays, for screen readers
+    assert short.select_one("p.sg-table-title[aria-hidden=true]").get_text() == "Short"
+    assert short.select_one("caption.sg-sr-only").get_text() == "Short"
+    assert not long.select("p.sg-table-title") and long.select_one("caption.sg-sr-only")
     assert FOLD_ROWS < MAX_ROWS
 
 
@@ -162,3 +168,16 @@ def test_words_written_otherwise_than_their_key_carry_their_places(project):
     assert words.count("don't") == 2 and words.count("café") == 2
     shown = [curly[1][places[2 * k]:places[2 * k + 1]] for k in range(len(words))]
     assert shown[1] == "don\u2019t" and shown[3] == "Cafe\u0301"
+
+
+def test_a_wide_table_with_few_rows_is_shown_turned():
+    headers = ("Text", *(f"Measure {i}" for i in range(TURN_COLUMNS + 3)))
+    one_text = table("Summary", headers, [("The post", *range(TURN_COLUMNS + 3))])
+    soup = BeautifulSoup(one_text._repr_html_(), "html.parser")
+    assert [th.get_text() for th in soup.select("thead th")] == ["Text", "The post"]
+    assert [th.get_text() for th in soup.select("tbody th[scope=row]")] == list(headers[1:])
+    assert [td.get_text() for td in soup.select("tbody td.num")] == [str(i) for i in range(TURN_COLUMNS + 3)]
+    narrow = table("Narrow", headers[:TURN_COLUMNS], [("The post", *range(TURN_COLUMNS - 1))])
+    assert not narrow.turned  # few columns: as given
+    many_rows = table("Long", headers, [(f"text {i}", *range(TURN_COLUMNS + 3)) for i in range(len(headers))])
+    assert not many_rows.turned  # as many rows as columns: turning would not make it narrower

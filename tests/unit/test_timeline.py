@@ -264,7 +264,7 @@ def test_figures_table_lists_each_figure_with_who_and_when_escaped(small):
     assert html.count("<tr>") == 3  # header + 2 figures
     assert html.index("at least 10") < html.index("12 shot dead")
     assert "Human &lt;b&gt;Rights&lt;/b&gt; Watch" in html and "<b>" not in html
-    assert '<caption>Deaths: 2 figures, with who gave each and when (A title)</caption>' in html
+    assert '<caption class="sg-sr-only">Deaths: 2 figures, with who gave each and when (A title)</caption>' in html
     with pytest.raises(ValueError):
         figures_table(small, "injured")
 

@@ -48,9 +48,9 @@ def test_overview_of_the_seed():
 
 def test_table_escapes_cells_and_labels_headers():
     html = table("Cap <b>", ("Text", "Count"), [("<script>x</script>", 1200)])._repr_html_()
-    assert "<caption>Cap &lt;b&gt;</caption>" in html
+    assert "<caption class=\"sg-sr-only\">Cap &lt;b&gt;</caption>" in html
     assert '<th scope="col">Count</th>' in html
-    assert '<th scope="row">&lt;script&gt;x&lt;/script&gt;</th>' in html
+    assert '<th scope="row" class="sg-name">&lt;script&gt;x&lt;/script&gt;</th>' in html
     assert '<td class="num">1,200</td>' in html
     assert "<script>" not in html
 

@@ -222,7 +222,7 @@ def test_concordance_lines_and_links(project):
         "c.meta.toml": GOOD_SIDECAR.format(id="c"),
     })
     text = load_corpus(root)["c"]
-    lines = concordance(text, "Workers")
+    lines = concordance(text, "Workers", width=45)
     assert [(line.paragraph, line.keyword) for line in lines] == [(1, "Workers"), (1, "workers"), (2, "workers"), (2, "workers")]
     assert (lines[0].left, lines[0].right) == ("", "unite. The workers of the world!")
     assert lines[1].left == "Workers unite. The"
@@ -241,7 +241,8 @@ def test_concordance_counts_readings_but_shows_the_text_as_written():
     text = load_corpus(ROOT)["solidarity-oil-workers"]
     lines = concordance(text, "workers")
     assert len(lines) == 11
-    assert lines[0].left == "…bourgeoisie in their treatment of striking"
+    assert lines[0].left == "…treatment of striking"  # clipped at a word, about WIDTH characters away
+    assert concordance(text, "workers", width=45)[0].left == "…bourgeoisie in their treatment of striking"
     assert concordance(text, "bourgeoisie")[0].left.endswith("barbarity of tbe")  # found by its reading, shown as posted
     slip = [line for line in concordance(text, "the") if line.keyword == "tbe"]
     assert [line.paragraph for line in slip] == [1, 4]  # "tbe" is counted as "the"

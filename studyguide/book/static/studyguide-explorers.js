@@ -220,7 +220,7 @@
         for (var c = 0; c < p[6].length; c += 2) if (s < p[6][c + 1] && e > p[6][c]) sic = true;
       }
       if (s < 0) return;
-      var ls = clipLeft(text, s, 45), re = clipRight(text, e, 45);
+      var ls = clipLeft(text, s, d.context), re = clipRight(text, e, d.context);
       rows.push('<tr data-order="' + order + '"><td class="num"><a href="' + esc(d.chapter) + "#p" + p[0] +
         '" title="Read paragraph ' + p[0] + ' in the text">¶ ' + p[0] + "</a></td>" +
         '<td class="kwic-left">' + (ls > 0 ? "…" : "") + esc(text.slice(ls, s).replace(/\s+/g, " ")) + "</td>" +
