@@ -24,8 +24,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..analysis.themes import score_paragraph
+from ..base.dates import parse_date
 from ..knowledge.glossary import Glossary
 from ..knowledge.lexicon import Lexicon
+from ..texts.language import language_name
 from ..texts.pages import CHAPTER_FOLDER, chapter_page, page_url
 from ..texts.text import Paragraph, Text
 from .data import project
@@ -111,13 +113,17 @@ def provenance_nodes(text: Text) -> nodes.Element:
 
     add("Author", nodes.Text(meta.author + (f". {meta.author_note}" if meta.author_note else "")))
     add("Published in", nodes.Text(meta.published_in))
-    add("Date", nodes.Text(meta.date.described() + (f". {meta.date_note}" if meta.date_note else "")))
+    # with a note (which says how exactly the date is known), the bare label; without, the label
+    # with its exactness ("in or after May 2012 (exact date not known)")
+    when = f"{meta.date.label()}. {meta.date_note}" if meta.date_note else meta.date.described()
+    add("Date", nodes.Text(when[:1].upper() + when[1:]))
     if meta.responds_to:
         answer = meta.responds_to
         parts: list[nodes.Node] = []
         title = answer.get("title", "another text")
         parts.append(link(answer["url"], f"“{title}”") if answer.get("url") else nodes.Text(f"“{title}”"))
-        detail = ", ".join(v for v in (answer.get("author"), answer.get("date")) if v)
+        date = parse_date(answer["date"]).label() if answer.get("date") else ""  # "May 2012", not "2012-05"
+        detail = ", ".join(v for v in (answer.get("author"), date) if v)
         if detail:
             parts.append(nodes.Text(f" ({detail})"))
         if answer.get("note"):
@@ -125,8 +131,11 @@ def provenance_nodes(text: Text) -> nodes.Element:
         add("Responds to", *parts)
     if meta.quotation_note:
         numbers = ", ".join(str(n) for n in meta.quotations)
-        add("Quotations", nodes.Text(f"Paragraph {numbers}: {meta.quotation_note}"))
-    add("Language", nodes.Text(meta.language))
+        named = f"Paragraph {numbers}"
+        # a note that names its paragraphs itself is not prefixed with them again
+        note = meta.quotation_note if meta.quotation_note.startswith(named) else f"{named}: {meta.quotation_note}"
+        add("Quotations", nodes.Text(note))
+    add("Language", nodes.Text(f"{language_name(meta.language)} ({meta.language})"))
     sources: list[nodes.Node] = []
     for index, url in enumerate(meta.source_urls):
         if index:

@@ -84,8 +84,10 @@ class SelfCheckDirective(SphinxDirective):
                 parts.append(item_html(item, number, text, self.env.docname))
             except ValueError as exc:
                 raise self.error(str(exc)) from None
-        heading = (f'<p class="sg-quiz-intro">{len(items)} questions. Choose or type an answer, then press Check to see '
-                   'whether it is right and why.</p>')
+        heading = (f'<p class="sg-quiz-intro">{len(items)} questions. '
+                   '<span class="sg-screen-only">Choose or type an answer, then press Check to see whether it is '
+                   'right and why.</span><span class="sg-print-only">Choose or write an answer; check it in the '
+                   'online guide, which says whether it is right and why.</span></p>')
         html = f'<section class="sg-quiz" aria-label="Self-check quiz">{heading}{"".join(parts)}</section>'
         return [nodes.raw("", html, format="html")]
 

@@ -150,6 +150,7 @@ def test_printing_the_questions_page_shows_answers_only_in_the_teacher_edition(c
     student, teacher = print_text(chromium, built_book), print_text(chromium, teacher_book)
     assert squeeze("Comprehension") in student and answer not in student
     assert squeeze(load_project(ROOT).quiz.items[0].explanation) not in student  # a quiz prints as a worksheet
+    assert squeeze("press Check") not in student and squeeze("check it in the online guide") in student  # no button on paper
     assert answer in teacher and squeeze("Model answer") in teacher
 
 

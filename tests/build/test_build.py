@@ -50,7 +50,10 @@ def test_text_chapter_shows_provenance_and_editorial_notes(built_book):
     assert "Author: fred." in visible
     assert "Responds to: “Solidarity with the oil workers" in visible
     assert "International Communist Current" in visible
-    assert "exact date not known" in visible
+    # each fact once, in words: the date as a period, then the sidecar's note on how it is known
+    assert "Date: In or after May 2012. The forum page gives no date" in visible
+    assert "(International Communist Current (ICConline), May 2012)" in visible and "2012-05" not in visible
+    assert "Quotations: Paragraph 7 is set in quotation marks" in visible and "Language: English (en)" in visible
     links = [a["href"] for a in chapter.select("a[href]")]
     assert any("en.internationalism.org/icconline/201205/4882" in href for href in links), links
     assert "Editorial notes" in visible
