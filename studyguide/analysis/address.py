@@ -175,7 +175,7 @@ def imperative_rows(text: Text) -> list[tuple[int, str, str]]:
             if (clause := imperative_clause(s)) is not None]
 
 
-VOICE_HEADERS = ("Paragraph", "Marked as quotation (sidecar)", "Inside quotation marks (text)")
+VOICE_HEADERS = ("Paragraph", "Marked as a quotation by the editors", "Inside quotation marks in the text")
 
 
 def voice_rows(text: Text) -> list[tuple[int, str, str]]:

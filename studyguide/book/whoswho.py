@@ -85,9 +85,17 @@ def _item(anchor: str, name: str, line: str, links: str) -> str:
             f"<dd>{escape(line)} <span class=\"whos-who-sources\">Source: {links}</span></dd></div>")
 
 
-def _links(urls) -> str:
-    return ", ".join(f'<a class="reference external" href="{escape(u)}" rel="noopener">{escape(site_name(u))}</a>'
-                     for u in urls)
+def _links(urls, sources=None) -> str:
+    """Links to ``urls``, each named by its publisher in the register (``sources``) when it has
+    one ("Radio Free Europe/Radio Liberty", not a content-delivery host), else by its site;
+    a name given twice is numbered ("Human Rights Watch (2)")."""
+    bare = []
+    for url in urls:
+        publisher = sources.publisher_of(url) if sources else None
+        bare.append(short_name(publisher.name) if publisher else site_name(url))
+    names = [f"{n} ({bare[:i].count(n) + 1})" if bare[:i].count(n) else n for i, n in enumerate(bare)]
+    return ", ".join(f'<a class="reference external" href="{escape(u)}" rel="noopener">{escape(n)}</a>'
+                     for u, n in zip(urls, names))
 
 
 class WhosWhoDirective(SphinxDirective):
@@ -100,7 +108,7 @@ class WhosWhoDirective(SphinxDirective):
         self.env.note_dependency(str(Path(self.env.srcdir) / PEOPLE_FILE))
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Companies, state bodies and political groups")):
-            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources))
+            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources, project(self.env).sources))
                             for e in sorted(people, key=sort_key) if e.kind == kind)
             parts.append(f'<h2 id="who-{kind}s">{heading}</h2><dl class="whos-who">{items}</dl>')
         sources = project(self.env).sources

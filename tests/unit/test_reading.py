@@ -181,3 +181,16 @@ def test_a_wide_table_with_few_rows_is_shown_turned():
     assert not narrow.turned  # few columns: as given
     many_rows = table("Long", headers, [(f"text {i}", *range(TURN_COLUMNS + 3)) for i in range(len(headers))])
     assert not many_rows.turned  # as many rows as columns: turning would not make it narrower
+
+
+def test_whos_who_names_each_source_by_its_publisher():
+    # a student reads "Radio Free Europe/Radio Liberty", not a content-delivery host's name;
+    # two pages of one publisher are told apart
+    from studyguide.book.whoswho import _links
+
+    sources = load_sources(ROOT / SOURCES_FILE)
+    links = BeautifulSoup(_links(["https://www.hrw.org/a", "https://www.hrw.org/b",
+                                  "https://drvpu8u8hwoyd.cloudfront.net/a/x", "https://example.net/z"], sources),
+                          "html.parser").select("a")
+    assert [a.get_text() for a in links] == ["Human Rights Watch", "Human Rights Watch (2)",
+                                             "Radio Free Europe/Radio Liberty", "example.net"]
