@@ -11,6 +11,8 @@ How a table is shown in the book, by one stated rule whatever the size of the te
   (a row per text with a column per measure, say) is shown turned, a row per
   measure and a column per text: nine measures side by side do not fit a page
   column, nine lines do;
+- long words in headers may break, hyphenated (:func:`breakable`), so a column of
+  small numbers is not as wide as "Exclamations";
 - a table shows at most :data:`MAX_ROWS` rows; a longer one says how many rows it
   left out (a live notebook has them all: ``table(...).rows``).
 """
@@ -20,9 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 FOLD_ROWS = 6
+HYPHENATE_FROM = 7  # letters: shorter words stay whole
 MAX_ROWS = 200
 TURN_COLUMNS = 5
 
@@ -35,6 +39,7 @@ class Table:
     headers: Sequence[str]
     rows: Sequence[Sequence[object]]
     fold: bool | None = None  # None: fold when longer than FOLD_ROWS
+    labels: bool = False  # the cells are the guide's own labels (theme names), not a text's words: they may break too
 
     @property
     def turned(self) -> bool:
@@ -46,8 +51,9 @@ class Table:
         if self.turned:  # the first column's values head the columns; each other header starts a row
             headers = (headers[0], *(row[0] for row in shown))
             shown = [(name, *(row[i] for row in shown)) for i, name in enumerate(self.headers) if i]
-        head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in headers)
-        body = "".join("<tr>" + "".join(_cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in shown)
+        head = "".join(f'<th scope="col">{escape(str(h) if self.turned and i else breakable(str(h)))}</th>'
+                       for i, h in enumerate(headers))  # a turned table's headers are the texts' titles: as written
+        body = "".join("<tr>" + "".join(_cell(i, v, self.labels) for i, v in enumerate(row)) + "</tr>" for row in shown)
         caption = self.caption
         if len(self.rows) > MAX_ROWS:
             caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
@@ -66,6 +72,22 @@ class Table:
         lines = [self.caption, " | ".join(self.headers)]
         lines += [" | ".join(str(v) for v in row) for row in self.rows]
         return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # on first use: its dictionaries load once
+
+    return pyphen.Pyphen(lang="en_GB")  # the guide writes British English
+
+
+def breakable(header: str) -> str:
+    """``header`` with soft hyphens (U+00AD) in its long words: the browser may break
+    "Exclamations" as "Exclam-ations" where the column is narrow, and shows nothing otherwise.
+    Pyphen's patterns (LibreOffice's dictionaries) choose the points; only the guide's own
+    headers are treated, never a text's words."""
+    return re.sub(rf"[A-Za-z]{{{HYPHENATE_FROM},}}",
+                  lambda m: _hyphenator().inserted(m.group(0), hyphen="\u00ad"), header)
 
 
 def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_shown: bool = True) -> str:
@@ -104,7 +126,7 @@ class Fold:
 NUMBER = re.compile(r"^[-−–+]?[\d,.]+%?( \([-−–+]?[\d,.]+%?\))?$")  # "90", "-0.43", "5 (5.6)": right-aligned
 
 
-def _cell(index: int, value: object) -> str:
+def _cell(index: int, value: object, labels: bool = False) -> str:
     if index == 0:  # a row's name; a name in words (not a number) keeps room (the stylesheet's .sg-name)
         name = "" if isinstance(value, (int, float)) or NUMBER.match(str(value)) else ' class="sg-name"'
         return f'<th scope="row"{name}>{escape(str(value))}</th>'
@@ -112,11 +134,12 @@ def _cell(index: int, value: object) -> str:
         return f'<td class="num">{value:,}</td>'
     if NUMBER.match(str(value)):
         return f'<td class="num">{escape(str(value))}</td>'
-    return f"<td>{escape(str(value))}</td>"
+    return f"<td>{escape(breakable(str(value)) if labels else str(value))}</td>"
 
 
-def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]], fold: bool | None = None) -> Table:
-    return Table(caption, tuple(headers), [tuple(r) for r in rows], fold)
+def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]], fold: bool | None = None,
+          labels: bool = False) -> Table:
+    return Table(caption, tuple(headers), [tuple(r) for r in rows], fold, labels)
 
 
 def folded(summary: str, content: object) -> Fold:

@@ -194,3 +194,18 @@ def test_whos_who_names_each_source_by_its_publisher():
                           "html.parser").select("a")
     assert [a.get_text() for a in links] == ["Human Rights Watch", "Human Rights Watch (2)",
                                              "Radio Free Europe/Radio Liberty", "example.net"]
+
+
+def test_long_words_of_the_guides_own_labels_may_break_but_a_texts_words_never():
+    from studyguide.views.tables import breakable
+
+    assert "\u00ad" in breakable("Exclamations") and breakable("Exclamations").replace("\u00ad", "") == "Exclamations"
+    assert breakable("Words") == "Words"  # short words stay whole
+    rows = [("1", "Internationalism and solidarity")]
+    as_given = BeautifulSoup(table("T", ("Paragraph", "Leading theme"), rows)._repr_html_(), "html.parser")
+    labelled = BeautifulSoup(table("T", ("Paragraph", "Leading theme"), rows, labels=True)._repr_html_(), "html.parser")
+    assert as_given.select_one("td").get_text() == "Internationalism and solidarity"  # cells as given by default
+    assert "\u00ad" in labelled.select_one("td").get_text()
+    title = "Internationalisation considered"  # a text's title heads a turned table's column: as written
+    turned = table("S", ("Text", *(f"Measure {i}" for i in range(7))), [(title, *range(7))])
+    assert BeautifulSoup(turned._repr_html_(), "html.parser").select("thead th")[1].get_text() == title
