@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..analysis.placement import text_marks
-from ..knowledge.sources import site_name
+from ..knowledge.sources import source_names
 from ..knowledge.timeline import TIMELINE_FILE, Timeline
 from .data import project
 
@@ -102,10 +102,10 @@ class ContestedFiguresDirective(SphinxDirective):
             row += _cell(nodes.Text(figure.given_by))
             row += _cell(nodes.Text(figure.date.label()))
             links: list[nodes.Node] = []
-            for url in figure.sources:
+            for url, name in zip(figure.sources, source_names(figure.sources, project(self.env).sources)):
                 if links:
                     links.append(nodes.Text(", "))
-                links.append(nodes.reference("", site_name(url), refuri=url))
+                links.append(nodes.reference("", name, refuri=url))
             row += _cell(*links)
             body += row
         return [table]

@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..base.errors import InputError
 from ..knowledge.people import PEOPLE_FILE, People, load_people
-from ..knowledge.sources import site_name
+from ..knowledge.sources import short_name, source_names
 from .data import StudyGuideError, project
 
 PAGE = "chapters/guide/whos-who"
@@ -49,11 +49,6 @@ def people_of(env) -> People:
 
 def publisher_id(domain: str) -> str:
     return "who-source-" + re.sub(r"[^a-z0-9]+", "-", domain.lower()).strip("-")
-
-
-def short_name(name: str) -> str:
-    """A publisher's name without its bracketed detail: "Reuters", "Jamestown Foundation"."""
-    return name.split(" (")[0].strip()
 
 
 def targets(env) -> dict[str, tuple[str, str]]:
@@ -86,16 +81,8 @@ def _item(anchor: str, name: str, line: str, links: str) -> str:
 
 
 def _links(urls, sources=None) -> str:
-    """Links to ``urls``, each named by its publisher in the register (``sources``) when it has
-    one ("Radio Free Europe/Radio Liberty", not a content-delivery host), else by its site;
-    a name given twice is numbered ("Human Rights Watch (2)")."""
-    bare = []
-    for url in urls:
-        publisher = sources.publisher_of(url) if sources else None
-        bare.append(short_name(publisher.name) if publisher else site_name(url))
-    names = [f"{n} ({bare[:i].count(n) + 1})" if bare[:i].count(n) else n for i, n in enumerate(bare)]
     return ", ".join(f'<a class="reference external" href="{escape(u)}" rel="noopener">{escape(n)}</a>'
-                     for u, n in zip(urls, names))
+                     for u, n in zip(urls, source_names(urls, sources)))
 
 
 class WhosWhoDirective(SphinxDirective):

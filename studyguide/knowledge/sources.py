@@ -52,6 +52,22 @@ def site_name(url: str) -> str:
     return host.removeprefix("www.").removeprefix("m.")
 
 
+def short_name(name: str) -> str:
+    """A publisher's name without its bracketed detail: "Reuters", "Jamestown Foundation"."""
+    return name.split(" (")[0].strip()
+
+
+def source_names(urls, sources: Sources | None = None) -> list[str]:
+    """What a reader sees for each of ``urls``: its publisher's name in the register
+    (``sources``), so "Radio Free Europe/Radio Liberty" and not a content-delivery host, or
+    else its site; a name given again is numbered ("Human Rights Watch (2)")."""
+    bare = []
+    for url in urls:
+        publisher = sources.publisher_of(url) if sources else None
+        bare.append(short_name(publisher.name) if publisher else site_name(url))
+    return [f"{name} ({bare[:i].count(name) + 1})" if bare[:i].count(name) else name for i, name in enumerate(bare)]
+
+
 def _on(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 

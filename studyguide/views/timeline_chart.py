@@ -23,7 +23,7 @@ from matplotlib.transforms import offset_copy
 
 from ..analysis.placement import TextMark
 from ..base.dates import When
-from ..knowledge.sources import site_name
+from ..knowledge.sources import Sources, source_names
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
 from .style import MIN_FONT, Figure, figure_style, finish, fit_width, plt
@@ -260,7 +260,7 @@ def keep_inside(ax, fig, labels) -> None:
             label.set_horizontalalignment("right")
 
 
-def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -> str:
+def figures_table(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None) -> str:
     """HTML table of every figure given for ``quantity``: value, who gives it, when, sources."""
     rows = timeline.figures_for(quantity, event)
     if not rows:
@@ -271,7 +271,7 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -
     body = "".join(
         "<tr>"
         f'<th scope="row">{escape(f.value)}</th><td>{escape(f.given_by)}</td><td>{escape(f.date.label())}</td>'
-        f"<td>{escape(f.note)}</td><td>{source_links(f.sources)}</td></tr>"
+        f"<td>{escape(f.note)}</td><td>{source_links(f.sources, sources)}</td></tr>"
         for f in rows
     )
     folded = len(rows) > FOLD_ROWS
@@ -279,12 +279,14 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None) -
     return fold_html(caption, table) if folded else table
 
 
-def contested(timeline: Timeline, quantity: str, event: str | None = None) -> HTML:
-    return HTML(figures_table(timeline, quantity, event))
+def contested(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None) -> HTML:
+    """The figures table (:func:`figures_table`), sources named from the register ``sources``."""
+    return HTML(figures_table(timeline, quantity, event, sources))
 
 
-def source_links(urls) -> str:
-    # a site's name may break after its dots (<wbr>): "en.internationalism.org" whole would
-    # set the width of its column, and push a five-column table out of a page's column
-    return ", ".join(f'<a href="{escape(u)}" rel="noopener">{escape(site_name(u)).replace(".", ".<wbr>")}</a>'
-                     for u in urls)
+def source_links(urls, sources: Sources | None = None) -> str:
+    # each named by its publisher when the register (``sources``) has it; a site's name may
+    # break after its dots (<wbr>): "en.internationalism.org" whole would set the width of its
+    # column, and push a five-column table out of a page's column
+    return ", ".join(f'<a href="{escape(u)}" rel="noopener">{escape(name).replace(".", ".<wbr>")}</a>'
+                     for u, name in zip(urls, source_names(urls, sources)))

@@ -13,13 +13,14 @@ from html import escape
 
 import ipywidgets as widgets
 
+from ..knowledge.sources import Sources
 from ..knowledge.symbols import symbol_of
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
 from .timeline_chart import STYLE, source_links
 from .widgets import switcher
 
 
-def event_card(event: Event, position: int, total: int, number: int | None = None) -> str:
+def event_card(event: Event, position: int, total: int, number: int | None = None, sources: Sources | None = None) -> str:
     """One event as HTML: category symbol and label, date, description, figures, sources."""
     colour, marker = STYLE[event.category]
     figures = "".join(f"<li>{escape(f)}</li>" for f in event.figures)
@@ -31,14 +32,16 @@ def event_card(event: Event, position: int, total: int, number: int | None = Non
         + (f" · number {number} on the charts" if number and number != position else "") + "</p>"
         f'<p class="timeline-title"><strong>{escape(event.date_label())}: {escape(event.title)}</strong></p>'
         f"<p>{escape(event.description)}</p>{figures_html}"
-        f'<p class="timeline-sources">Sources: {source_links(event.sources)}</p></article>'
+        f'<p class="timeline-sources">Sources: {source_links(event.sources, sources)}</p></article>'
     )
 
 
-def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = None) -> widgets.VBox:
+def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = None,
+                  sources: Sources | None = None) -> widgets.VBox:
     """A menu stepping through ``events`` in date order (``numbers``: each event's number on the charts)."""
     numbers = numbers or {}
-    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events), numbers.get(e.id))) for i, e in enumerate(events, 1)]
+    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events), numbers.get(e.id), sources))
+             for i, e in enumerate(events, 1)]
     return switcher("Event:", views)
 
 
@@ -60,10 +63,11 @@ def event_strip(timeline: Timeline) -> str:
             f'numbered as on the charts above. <span class="sg-strip-current"></span></figcaption></figure>')
 
 
-def timeline_explorer(timeline: Timeline) -> widgets.VBox:
-    """A category menu, each category with its own event menu; in the book, a strip marks the chosen event."""
+def timeline_explorer(timeline: Timeline, sources: Sources | None = None) -> widgets.VBox:
+    """A category menu, each category with its own event menu; in the book, a strip marks the chosen event.
+    Sources are named from the register ``sources`` (:func:`~studyguide.knowledge.sources.source_names`)."""
     groups = [(f"All categories ({len(timeline)} events)", timeline.events)]
     groups += [(f"{CATEGORIES[c]} ({len(timeline.in_category(c))})", timeline.in_category(c)) for c in timeline.categories()]
     numbers = {e.id: i for i, e in enumerate(timeline.events, 1)}
-    return switcher("Category:", [(name, event_stepper(events, numbers)) for name, events in groups], name="timeline-explorer",
+    return switcher("Category:", [(name, event_stepper(events, numbers, sources)) for name, events in groups], name="timeline-explorer",
                     extra=event_strip(timeline))
