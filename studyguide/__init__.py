@@ -15,6 +15,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
   :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
+  :mod:`~.knowledge.wordings` (listed wordings found in a text),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
 - ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
@@ -37,6 +38,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
   :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`),
+  :mod:`~.book.mentions` (linking a first mention),
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),

@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..knowledge.glossary import GLOSSARY_FILE, Glossary, Term
 from .data import project
+from .mentions import link_first
 
 MARK_CLASS = "glossary-mark"
 
@@ -38,19 +39,7 @@ def mark(glossary: Glossary | None, text: str, seen: set[str]) -> list[nodes.Nod
     """
     if glossary is None:
         return [nodes.Text(text)] if text else []
-    result: list[nodes.Node] = []
-    position = 0
-    for start, end, term in glossary.find(text):
-        if term.key in seen:
-            continue
-        seen.add(term.key)
-        if start > position:
-            result.append(nodes.Text(text[position:start]))
-        result.append(term_reference(term, text[start:end]))
-        position = end
-    if position < len(text):
-        result.append(nodes.Text(text[position:]))
-    return result
+    return link_first(text, glossary.find(text), lambda term: term.key, term_reference, seen)
 
 
 class GlossaryDirective(SphinxDirective):

@@ -25,7 +25,9 @@ from sphinx.util.docutils import SphinxDirective
 from ..base.errors import InputError
 from ..knowledge.people import PEOPLE_FILE, People, load_people
 from ..knowledge.sources import short_name, source_names
+from ..knowledge.wordings import Wordings
 from .data import StudyGuideError, project
+from .mentions import link_first
 
 PAGE = "chapters/guide/whos-who"
 SKIP = (nodes.reference, nodes.literal, nodes.literal_block, nodes.title, nodes.raw, nodes.FixedTextElement,
@@ -123,28 +125,21 @@ class WhoLinks(SphinxPostTransform):
         found = targets(self.env)
         if not found:
             return
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
-                             + r")(?![\w-])")
+        names = Wordings(found)
         base = self.app.builder.get_relative_uri(docname, PAGE)
+
+        def link(target: tuple[str, str], wording: str) -> nodes.reference:
+            anchor, line = target
+            reference = nodes.reference(wording, wording, refuri=f"{base}#{anchor}", classes=["whos-who-link"])
+            reference["reftitle"] = line
+            return reference
+
         linked: set[str] = set()
         for text in list(self.document.findall(nodes.Text)):
             if any(isinstance(parent, SKIP) for parent in _ancestors(text)):
                 continue
-            value = str(text)
-            pieces: list[nodes.Node] = []
-            last = 0
-            for match in pattern.finditer(value):
-                anchor, line = found[match.group()]
-                if anchor in linked:
-                    continue
-                linked.add(anchor)
-                pieces.append(nodes.Text(value[last:match.start()]))
-                link = nodes.reference(match.group(), match.group(), refuri=f"{base}#{anchor}", classes=["whos-who-link"])
-                link["reftitle"] = line
-                pieces.append(link)
-                last = match.end()
-            if pieces:
-                pieces.append(nodes.Text(value[last:]))
+            pieces = link_first(str(text), names.find(str(text)), lambda target: target[0], link, linked)
+            if any(isinstance(piece, nodes.reference) for piece in pieces):
                 text.parent.replace(text, pieces)
 
 

@@ -8,13 +8,13 @@ the file and line) and finds its terms in a text; showing them in the book is
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from ..base.collection import Keyed
 from ..base.schema import URL, Field, TomlFile
+from .wordings import Wordings
 
 GLOSSARY_FILE = Path("data") / "glossary.toml"
 FIELDS = {
@@ -63,27 +63,14 @@ class Glossary(Keyed[Term], items="terms", kind="glossary term"):
         return super().__getitem__(name.lower())
 
     @cached_property
-    def pattern(self) -> re.Pattern | None:
-        """One pattern for every wording, longest first, never starting or ending inside a word."""
-        wordings = sorted({m.lower() for t in self.terms for m in t.matches}, key=lambda w: (-len(w), w))
-        if not wordings:
-            return None
-        alternatives = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in wordings)
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-    @cached_property
-    def _owners(self) -> dict[str, Term]:
-        return {m.lower(): t for t in self.terms for m in t.matches}
+    def wordings(self) -> Wordings[Term]:
+        """Every wording of every term (headwords and forms), matched ignoring case."""
+        return Wordings({m: t for t in self.terms for m in t.matches}, ignore_case=True)
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
-        """``(start, end, term)`` for each wording of a term in ``text``, left to right.
-
-        The longest wording wins where two overlap ("free" Trades Union before
-        trades union); a match never starts or ends inside a word.
-        """
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end(), self._owners[" ".join(m.group().lower().split())]) for m in self.pattern.finditer(text)]
+        """``(start, end, term)`` for each wording of a term in ``text``, left to right
+        (:class:`~studyguide.knowledge.wordings.Wordings`: whole words, the longest first)."""
+        return self.wordings.find(text)
 
 
 def load_glossary(path: Path | str) -> Glossary:

@@ -2,17 +2,16 @@
 
 One ``[[entry]]`` per person or organisation (schema: :data:`FIELDS`), each a
 sourced line. This module loads and checks the file (a bad entry stops the build
-with a one-line error naming the file and line) and finds the names in a string;
-the book's page and its links are :mod:`studyguide.book.whoswho`'s business.
+with a one-line error naming the file and line); the book's page and its links are
+:mod:`studyguide.book.whoswho`'s business.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
+from ..base.collection import Keyed
 from ..base.schema import ID, URL, Field, TomlFile
 
 PEOPLE_FILE = Path("data") / "people.toml"
@@ -43,31 +42,11 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class People:
-    """The entries in file order; :meth:`find` locates their names in a string."""
+class People(Keyed[Entry], items="entries", kind="who's who entry"):
+    """The entries in file order; ``people[id]`` finds one."""
 
     path: Path
     entries: tuple[Entry, ...]
-
-    def __iter__(self):
-        return iter(self.entries)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    @cached_property
-    def pattern(self) -> re.Pattern:
-        """Every wording, longest first, as a whole word (case kept: "Sting" is not "sting")."""
-        wordings = sorted({w for e in self.entries for w in e.wordings}, key=lambda w: (-len(w), w))
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in wordings) + r")(?![\w-])")
-
-    @cached_property
-    def _owners(self) -> dict[str, Entry]:
-        return {w: e for e in self.entries for w in e.wordings}
-
-    def find(self, text: str) -> list[tuple[int, int, Entry]]:
-        """``(start, end, entry)`` for each name in ``text``, left to right."""
-        return [(m.start(), m.end(), self._owners[m.group()]) for m in self.pattern.finditer(text)]
 
 
 def load_people(path: Path | str) -> People:

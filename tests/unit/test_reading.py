@@ -17,6 +17,7 @@ from studyguide.book.bibliography import AuthorYearLabels
 from studyguide.book.speed import icon_css
 from studyguide.knowledge.people import PEOPLE_FILE, load_people
 from studyguide.knowledge.sources import SOURCES_FILE, load_sources
+from studyguide.knowledge.wordings import Wordings
 from studyguide.views.tables import FOLD_ROWS, MAX_ROWS, TURN_COLUMNS, table
 from studyguide.views.widgets import MAX_VIEWS, spread, switcher
 from studyguide.views.word_explorer import static_explorer
@@ -114,7 +115,8 @@ def test_the_whos_who_file_loads_and_every_url_has_a_publisher():
         assert entry.line.endswith(".") and entry.sources
         for url in entry.sources:
             assert sources.publisher_of(url) and not sources.refusal(url), url
-    found = [(e.id, m) for m in ("Tuletayeva", "Kozlov", "sting") for _, _, e in people.find(f"x {m} y")]
+    names = Wordings({wording: e for e in people for wording in e.wordings})  # as the who's who links them
+    found = [(e.id, m) for m in ("Tuletayeva", "Kozlov", "sting") for _, _, e in names.find(f"x {m} y")]
     assert found == [("tuletaeva", "Tuletayeva"), ("kozlov", "Kozlov")]  # names keep their case: "sting" is no one
 
 
@@ -209,3 +211,11 @@ def test_long_words_of_the_guides_own_labels_may_break_but_a_texts_words_never()
     title = "Internationalisation considered"  # a text's title heads a turned table's column: as written
     turned = table("S", ("Text", *(f"Measure {i}" for i in range(7))), [(title, *range(7))])
     assert BeautifulSoup(turned._repr_html_(), "html.parser").select("thead th")[1].get_text() == title
+
+
+def test_wordings_are_whole_words_longest_first_across_line_breaks():
+    names = Wordings({"Human Rights Watch": "hrw", "Human Rights": "rights", "Sting": "sting"})
+    text = "said Human\nRights Watch; Stingray; Human Rights; Sting."
+    assert [(text[s:e], owner) for s, e, owner in names.find(text)] == [
+        ("Human\nRights Watch", "hrw"), ("Human Rights", "rights"), ("Sting", "sting")]
+    assert Wordings({}).find(text) == []
