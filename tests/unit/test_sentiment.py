@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from studyguide import load_corpus
-from studyguide.analysis.sentiment import analyzer, compound, paragraph_rows, paragraph_scores, polarity, sentence_scores
+from studyguide.analysis.sentiment import analyzer, compound, paragraph_scores, polarity, sentence_scores
 from studyguide.views.emotional_arc import arc_figure
+from studyguide.views.sentiment_tables import paragraph_rows
 from support import GOOD_SIDECAR, ROOT
 
 
