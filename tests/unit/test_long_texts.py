@@ -57,3 +57,21 @@ def test_a_short_text_keeps_a_row_per_paragraph():
     assert [r[0] for r in size_tables.paragraph_rows(text)] == [p.number for p in text.paragraphs]
     assert [r[0] for r in address_tables.address_rows(text)] == [p.number for p in text.paragraphs]
     assert [r[0] for r in sentiment_tables.paragraph_rows(text)][6] == "7 (quoted)"
+
+
+def test_tables_charts_and_explorers_cut_a_long_text_by_the_one_rule(long_text):
+    # one rule (analysis.stretches) for every bounded view: the tables' rows, the charts' columns
+    # and the explorers' precomputed views are stretches of it, labelled one way (views.numbers)
+    from studyguide.views import address_chart, theme_tracker
+    from studyguide.views.style import POOL
+    from studyguide.views.widgets import MAX_VIEWS, spread
+
+    count = len(long_text.paragraphs)
+    lexicon = read_lexicon(ROOT / "data" / "themes.toml")
+    expected = [stretch_label(s) for s in stretches(count, POOL)]
+    assert [label for label, _ in theme_tracker.pooled(themes.score_paragraphs(long_text, lexicon))] == expected
+    assert [c.label for c in address_chart.pooled(address.paragraph_address(long_text))] == expected
+    assert [r[0].split(" ")[0] for r in size_tables.paragraph_rows(long_text)] == [stretch_label(s) for s in stretches(count)]
+    chosen = spread(long_text.paragraphs)
+    assert len(chosen) == MAX_VIEWS and chosen[0].number == 1 and chosen[-1].number == count
+    assert [p.number for p in chosen[:-1]] == [s.start for s in stretches(count - 1, MAX_VIEWS - 1)]
