@@ -87,3 +87,14 @@ def test_no_module_but_the_project_loader_reads_a_data_file():
             if any(name in LOADERS for name in names):
                 users.add(path.relative_to(ROOT).as_posix())
     assert users == {"studyguide/knowledge/project.py"}, users
+
+
+def test_build_stops_on_a_bad_whos_who_before_sphinx_starts(guide, monkeypatch, capsys, tmp_path):
+    # the project loader reads it first, so the build says the same one line as check, with status 2
+    (guide / PEOPLE_FILE).write_text(GOOD_ENTRY.replace("person", "robot"), "utf-8")
+    monkeypatch.setenv("STUDYGUIDE_ROOT", str(guide))
+    monkeypatch.chdir(guide)
+    status = main(["build", "--path-output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2 and err.startswith("error: data/people.toml:4: entry 1: kind 'robot' must be one of") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
