@@ -2,7 +2,8 @@
 
 Every import counts, including those deferred inside functions (a cycle can hide behind
 one). A module may import from its own layer and the layers below it; analysis draws
-nothing and knows no Sphinx; the Sphinx layer draws nothing and shows no widgets.
+nothing, knows no Sphinx, holds no column titles and turns no number into text (views do);
+the Sphinx layer draws nothing and shows no widgets.
 """
 
 from __future__ import annotations
