@@ -2,6 +2,9 @@
 
 Bad input ends with a one-line message naming the file (and line) and exit
 status 2, never a traceback; a missing tool (Chromium, Playwright) with status 3.
+A build whose notebook fails ends with one line per failed notebook, naming the
+notebook, the text and the exception (:mod:`studyguide.book.failures`), and status 1;
+the full traceback is in ``_build/reports/``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
 from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
+from ..book.failures import FAILURES
 from ..knowledge.project import load_project, own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
@@ -28,6 +32,7 @@ from .scaffold import scaffold
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 TEACHER_OUTPUT = Path("_build") / "teacher"  # the teacher edition: _build/teacher/_build/html
+FAILED = ".studyguide-failed"  # in _build/ while the last build there failed
 DESCRIPTION = "The study guide's tools: check the texts and data, add a text, build, serve and print the book."
 
 
@@ -109,8 +114,21 @@ def build(root: Path, output: Path | None, edition: str = "student", with_handou
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
     if output:
         command += ["--path-output", str(output)]
+    built = (output or root) / "_build"
+    if (built / FAILED).is_file():  # Sphinx re-reads only changed pages: after a failure, every page, so it fails again
+        command.append("--all")
     env = {**os.environ, **reproducible_env(root), EDITION_ENV: edition, HANDOUT_ENV: "1" if with_handout else ""}
+    (built / FAILURES).unlink(missing_ok=True)  # written by this build's Sphinx, or not at all
     status = subprocess.call(command, env=env)
+    failures = (built / FAILURES).read_text("utf-8").splitlines() if (built / FAILURES).is_file() else []
+    for line in failures:
+        print(f"error: {line}", file=sys.stderr)
+    status = status or int(bool(failures))
+    if status:
+        built.mkdir(parents=True, exist_ok=True)
+        (built / FAILED).write_text(f"the last build here exited with status {status}\n", "utf-8")
+    else:
+        (built / FAILED).unlink(missing_ok=True)
     if status == 0 and with_handout:
         html = (output or root) / "_build" / "html"
         written = handout.make_handout(html, edition=edition, epoch=int(env.get("SOURCE_DATE_EPOCH") or 0))
