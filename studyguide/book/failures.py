@@ -94,7 +94,9 @@ def hide_failure(app: Sphinx, doctree: nodes.document) -> None:
     from sphinx.util import logging
 
     for output in list(doctree.findall(lambda n: isinstance(n, nodes.Element) and "traceback" in n["classes"])):
-        output.replace_self(nodes.paragraph("", NOTICE, classes=["sg-failed-cell"]))
+        notice = nodes.paragraph("", NOTICE)
+        output.replace_self(notice)
+        notice["classes"] = ["sg-failed-cell"]  # replace_self gave it the traceback's classes
     report = Path(app.outdir, REPORTS, *f"{docname}.err.log".split("/"))
     if report.is_file():
         kept = build_folder(app) / REPORTS / report.relative_to(Path(app.outdir, REPORTS))

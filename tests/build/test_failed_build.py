@@ -1,7 +1,8 @@
 """A notebook cell that fails: the build fails every time, says why in one line, and publishes nothing of it.
 
-One copy of the project gets a cell early in the overview notebook that fails while it works
-on the seed text (the error a wordless text used to raise on the words page). The copy is
+One copy of the project gets two cells early in the overview notebook: one writes a path of
+the building machine to stderr (as a Python warning does), the next fails while it works on
+the seed text (the error a wordless text used to raise on the words page). The copy is
 built twice with no change between: jupyter-cache has recorded the failure, and a build
 that found nothing to read again used to say "build succeeded.". The other notebooks come
 from the execution cache of the book the other build tests use, so only the failing one runs.
@@ -20,6 +21,8 @@ from support import TEXT_ID, build, copy_project, page
 
 pytestmark = pytest.mark.build
 
+STDERR_CELL = ["import sys\n", "\n", "import studyguide\n", "\n",
+               "print(f'loaded from {studyguide.__file__}', file=sys.stderr)\n"]
 FAILING_CELL = ["from studyguide.views.dispersion_plot import dispersion_figure\n", "\n",
                 "for text in corpus:\n", "    dispersion_figure([], [], text.title)\n"]
 LINE = f"error: notebooks/overview.ipynb: text '{TEXT_ID}': ValueError: choose at least one word"
@@ -32,8 +35,9 @@ def failed_builds(tmp_path_factory, built_book):
     notebook = root / "notebooks" / "overview.ipynb"
     cells = json.loads(notebook.read_text("utf-8"))
     assert "corpus = load_corpus()" in "".join(cells["cells"][2]["source"])  # the cell after it has the texts
-    cells["cells"].insert(3, {"cell_type": "code", "execution_count": None, "id": "fails", "metadata": {},
-                              "outputs": [], "source": FAILING_CELL})
+    for number, source in enumerate((STDERR_CELL, FAILING_CELL)):
+        cells["cells"].insert(3 + number, {"cell_type": "code", "execution_count": None, "id": f"injected-{number}",
+                                           "metadata": {}, "outputs": [], "source": source})
     notebook.write_text(json.dumps(cells, indent=1, ensure_ascii=False) + "\n", "utf-8")
     out = base / "out"
     for kept in (".jupyter_cache", ".studyguide-inputs"):  # the notebooks that do not fail: already executed
@@ -52,6 +56,7 @@ def test_the_build_fails_every_time_with_one_line_naming_notebook_text_and_excep
         assert errors == [LINE], f"build {number}:\n{result.stderr[-3000:]}"
         assert result.stderr.rstrip().endswith(LINE)  # the last word of the build
         assert "build succeeded" not in result.stdout + result.stderr
+        assert "stderr was found in the cell outputs" in result.stderr  # a warning, not published (below)
 
 
 def test_no_page_shows_a_traceback_or_a_path_of_the_building_machine(failed_builds):
@@ -69,4 +74,4 @@ def test_no_page_shows_a_traceback_or_a_path_of_the_building_machine(failed_buil
         assert not [place for place in machine if place in source], path
     overview = page(html, "notebooks/overview.html")
     assert NOTICE in overview.visible
-    assert not overview.select(".traceback, .output.error")
+    assert not overview.select(".traceback, .output.error, .stderr")
