@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from .prose import escape_markdown
+
 FOLD_ROWS = 6
 HYPHENATE_FROM = 7  # letters: shorter words stay whole
 MAX_ROWS = 200
@@ -66,9 +68,9 @@ class Table:
             caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
         return boxed_table(caption, head, body, "sg-sticky", caption_shown)
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         if not self.rows:
-            return no_rows_html(self.empty)
+            return None  # no HTML: the page shows the sentence (_repr_markdown_), like the notebooks' other sentences
         folded = len(self.rows) > FOLD_ROWS if self.fold is None else self.fold
         if not folded:
             return self.table_html()
@@ -76,6 +78,9 @@ class Table:
         if len(self.rows) > MAX_ROWS:
             rows = f"the first {MAX_ROWS} of {rows}"
         return fold_html(f"{self.caption} ({rows})", self.table_html(caption_shown=False))
+
+    def _repr_markdown_(self) -> str | None:
+        return escape_markdown(self.empty) if not self.rows else None
 
     def __str__(self) -> str:
         if not self.rows:
