@@ -45,7 +45,7 @@ _EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)\b.*
 
 
 def failure_line(notebook: str, traceback: str) -> str:
-    """``NOTEBOOK: text 'ID': Name: message`` from what jupyter-cache recorded of the failure.
+    """``NOTEBOOK: text 'ID': Name: message`` from the traceback myst-nb recorded of the failure.
 
     The kernel's first traceback line (:data:`.failed_cell.MARK`) gives the
     text and the exception; without it (a kernel that did not start the guide's way, a
@@ -73,7 +73,7 @@ def start_kernels_the_guides_way(app: Sphinx, config: Config) -> None:
 
 
 def failed(env, docname: str) -> str | None:
-    """The traceback jupyter-cache recorded when ``docname`` (a notebook) last failed; None when it ran through."""
+    """The traceback myst-nb recorded when ``docname`` (a notebook) last failed; None when it ran through."""
     data = getattr(env, "nb_metadata", {}).get(docname, {}).get("exec_data")
     if not data or data.get("succeeded", True):
         return None
