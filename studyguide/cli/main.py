@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..analysis.languages import general_reference
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
@@ -24,7 +25,7 @@ from ..book.failures import FAILURES
 from ..knowledge.project import load_project, own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
-from ..texts.language import language_problem
+from ..texts.language import language_name, language_problem, primary
 from ..texts.pages import chapter_page
 from . import handout
 from .browser import ToolMissing
@@ -70,10 +71,28 @@ def check_languages(project) -> None:
         print(f"warning: {InputError(text.meta.path, message, text.meta.language_line)}", file=sys.stderr)
 
 
+def check_word_frequencies(project) -> None:
+    """A text whose language wordfreq can compare only with a package that is not installed (Chinese needs
+    jieba, Japanese and Korean MeCab) is refused here, not by a notebook failing in the middle of the build."""
+    for text in project.corpus:
+        code = general_reference(text.language) if primary(text.language) != "en" else None
+        if code is None:
+            continue
+        from wordfreq import tokenize
+
+        try:
+            tokenize(text.paragraphs[0].text, code)
+        except ImportError as exc:
+            raise InputError(text.meta.path, f"language = '{text.language}': comparing a text in "
+                             f"{language_name(text.language)} with general language (wordfreq) needs the Python "
+                             f"package '{exc.name}', which is not installed here", text.meta.language_line) from None
+
+
 def check(root: Path) -> None:
     project = load_project(root)
     check_chapters(project.corpus)
     check_languages(project)
+    check_word_frequencies(project)
     for text in project.corpus:
         print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
               f"language {text.language}, chapter {chapter_page(text.id)}.md")
@@ -108,7 +127,9 @@ def fetch_assets(root: Path) -> None:
 def build(root: Path, output: Path | None, edition: str = "student", with_handout: bool = False) -> int:
     """Build one edition (the teacher edition into its own folder unless ``output`` says otherwise),
     then, with ``with_handout``, print its PDF into the built book's downloads folder."""
-    check_chapters(load_project(root).corpus)  # bad input stops here, with one line, before Sphinx starts
+    project = load_project(root)  # bad input stops here, with one line, before Sphinx starts
+    check_chapters(project.corpus)
+    check_word_frequencies(project)
     vendor.verify(root)
     output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]

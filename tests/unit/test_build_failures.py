@@ -8,6 +8,7 @@ traceback line, and the line the build prints from what jupyter-cache recorded.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import unicodedata
 
@@ -152,3 +153,16 @@ def test_the_build_line_names_the_notebook_the_text_and_the_exception():
         "notebooks/themes.ipynb: nbclient.exceptions.CellTimeoutError: A cell timed out while it was being executed, "
         "after 300 seconds.")
     assert failure_line("notebooks/x.ipynb", "") == "notebooks/x.ipynb: a cell failed (no exception was reported)"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jieba") is not None, reason="jieba is installed here")
+def test_a_language_whose_word_frequencies_need_a_missing_package_is_refused_before_the_build(in_project, capsys):
+    chinese = "A Title\n\n扎瑙津的石油工人罢工了好几个月。他们要求提高工资。\n"
+    root = in_project({"a.txt": chinese, "a.meta.toml": sidecar("a").replace('language = "en"', 'language = "zh"')})
+    (root / "chapters" / "texts").mkdir(parents=True)
+    (root / "chapters" / "texts" / "a.md").write_text("```{seed-text} a\n```\n")
+    for command in ("check", "build"):
+        assert main([command]) == 2
+        assert capsys.readouterr().err == (
+            "error: seeds/a.meta.toml:4: language = 'zh': comparing a text in Chinese with general language "
+            "(wordfreq) needs the Python package 'jieba', which is not installed here\n")
