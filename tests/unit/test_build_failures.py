@@ -16,7 +16,7 @@ import pytest
 
 from studyguide.analysis.tokens import words
 from studyguide.book.failed_cell import MARK, install, summary
-from studyguide.book.failures import failure_line
+from studyguide.book.failures import FAILURES, failure_line
 from studyguide.cli.main import main
 from studyguide.texts import current
 from studyguide.texts.corpus import load_corpus
@@ -166,3 +166,30 @@ def test_a_language_whose_word_frequencies_need_a_missing_package_is_refused_bef
         assert capsys.readouterr().err == (
             "error: seeds/a.meta.toml:4: language = 'zh': comparing a text in Chinese with general language "
             "(wordfreq) needs the Python package 'jieba', which is not installed here\n")
+
+
+def test_after_a_failed_build_the_next_reads_every_page_and_prints_the_failures_last(in_project, monkeypatch, capsys):
+    import studyguide.cli.main as cli
+
+    root = in_project({"a.txt": "A Title\n\nOne.\n", "a.meta.toml": sidecar("a")})
+    (root / "chapters" / "texts").mkdir(parents=True)
+    (root / "chapters" / "texts" / "a.md").write_text("```{seed-text} a\n```\n")
+    monkeypatch.setattr(cli.vendor, "verify", lambda root: root)
+    commands, outcomes = [], iter([(1, ["notebooks/words.ipynb: text 'a': ValueError: choose at least one word"]),
+                                   (0, ["notebooks/words.ipynb: text 'a': ValueError: choose at least one word"]),
+                                   (0, []), (0, [])])
+
+    def jupyter_book(command, env):  # what Sphinx would leave: its status, and the failures it wrote
+        commands.append(command)
+        status, lines = next(outcomes)
+        (root / "_build").mkdir(exist_ok=True)
+        if lines:
+            (root / "_build" / FAILURES).write_text("\n".join(lines) + "\n")
+        return status
+
+    monkeypatch.setattr(cli.subprocess, "call", jupyter_book)
+    for expected in (1, 1, 0, 0):  # a failure exits 1 even when Sphinx did not (a cached one used to)
+        assert main(["build"]) == expected
+        err = capsys.readouterr().err
+        assert err == ("error: notebooks/words.ipynb: text 'a': ValueError: choose at least one word\n" if expected else "")
+    assert ["--all" in command for command in commands] == [False, True, True, False]
