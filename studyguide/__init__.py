@@ -11,7 +11,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``texts`` - the seeds: :mod:`~.texts.sidecar`, :mod:`~.texts.text`,
   :mod:`~.texts.corpus` (discovery, order, the seeds/ boundary, chapter pages),
   :mod:`~.texts.language` (detecting and naming a text's language),
-  :mod:`~.texts.pages` (the one chapter and paragraph URL function)
+  :mod:`~.texts.pages` (the one chapter and paragraph URL function), :mod:`~.texts.current` (the text
+  a loop over the corpus is working on, for naming it in a failure)
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
   :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
@@ -45,7 +46,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
-  :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
+  :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
+  :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and
+  :mod:`~.book.failed_cell` (its kernel's half: a failing cell's text and exception, first in the traceback)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,
   :mod:`~.cli.sandbox` (throw-away project copies for tests and benchmarks),
