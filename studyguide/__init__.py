@@ -19,16 +19,19 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.wordings` (listed wordings found in a text),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
-- ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
+- ``analysis`` - numbers and records out, no drawing, no formatting: :mod:`~.analysis.tokens` (the one
   tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
   :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
-  analysis reads which language), :mod:`~.analysis.stretches` (long texts in tables)
+  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
-  :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written), the charts (:mod:`~.views.keyness_chart`,
+  :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
+  :mod:`~.views.numbers` (numbers as the pages write them), the tables' headers and rows
+  (:mod:`~.views.size_tables`, :mod:`~.views.word_tables`, :mod:`~.views.theme_tables`,
+  :mod:`~.views.sentiment_tables`, :mod:`~.views.address_tables`, :mod:`~.views.timeline_tables`), the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and

@@ -103,6 +103,12 @@ def check(root: Path) -> None:
     if project.timeline is not None:
         print(f"ok  {project.timeline.path.relative_to(root)}  {len(project.timeline)} events, "
               f"{len(project.timeline.figures)} contested figures")
+    if project.people is not None:
+        kinds = [entry.kind for entry in project.people]
+        print(f"ok  {project.people.path.relative_to(root)}  who's who of {kinds.count('person')} people and "
+              f"{kinds.count('organisation')} organisations")
+    if project.quiz is not None:
+        print(f"ok  {project.quiz.path.relative_to(root)}  {len(project.quiz)} quiz items, their evidence found in the texts")
     if project.sources is not None:
         checked = audit(root, project.sources, own_addresses(root))
         print(f"ok  {project.sources.path.relative_to(root)}  {len(project.sources.publishers)} publishers, "

@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide import load_corpus
-from studyguide.analysis import sentiment, themes
+from studyguide.analysis import themes
 from studyguide.knowledge.lexicon import read_lexicon
+from studyguide.views import sentiment_tables, theme_tables
 from studyguide.views.prose import escape_markdown
 from studyguide.views.tables import TURN_COLUMNS, boxed_table, folded, table
 from support import ROOT, sidecar
@@ -58,9 +59,10 @@ def test_a_text_not_in_english_gets_reasons_not_header_only_tables(project):
     text = load_corpus(root)["ru"]
     lexicon = read_lexicon(ROOT / "data" / "themes.toml")
     segments = themes.score_paragraphs(text, lexicon)
-    tracker = table("Theme tracker", themes.tracker_headers(lexicon), themes.tracker_rows(segments, lexicon),
+    tracker = table("Theme tracker", theme_tables.tracker_headers(lexicon), theme_tables.tracker_rows(segments, lexicon),
                     labels=True, empty="No tracker table: its themes are not scored.")
-    feeling = table("Sentiment", sentiment.PARAGRAPH_HEADERS, sentiment.paragraph_rows(text), empty="Not scored.")
+    feeling = table("Sentiment", sentiment_tables.PARAGRAPH_HEADERS, sentiment_tables.paragraph_rows(text),
+                    empty="Not scored.")
     for shown in (tracker, feeling):  # the tracker was a header-only column of theme names (turned)
         assert shown._repr_html_() is None and shown._repr_markdown_() == escape_markdown(shown.empty)
 
