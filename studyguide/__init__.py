@@ -42,6 +42,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,

@@ -74,7 +74,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, editions, speed, upstream, whoswho
+    from . import bibliography, editions, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
@@ -91,6 +91,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.setup()
     upstream.setup(app)
     speed.setup(app)
+    hovertips.setup(app)
     whoswho.setup(app)
     editions.setup(app)
     app.add_directive("seed-text", SeedTextDirective)

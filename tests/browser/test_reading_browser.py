@@ -1,6 +1,6 @@
 """Issue 13 in real Chromium: phones, hidden code, page height, tables, the landing page, dark mode
 without console errors, chart type size, and the explorers (any word from file://, sortable
-concordance, collocates, the timeline strip, glossary terms on a first tap)."""
+concordance, collocates, the timeline strip; glossary terms on a first tap: test_hover_tips.py)."""
 
 from __future__ import annotations
 
@@ -207,18 +207,3 @@ def test_timeline_explorer_marks_the_chosen_event_on_its_strip(chromium, book_ur
         inner.select_option(index=5)
         shown, ring = marked()
         assert shown == ring != first
-
-
-def test_a_glossary_term_shows_its_definition_on_the_first_tap(chromium, book_url):
-    with visit(chromium, PHONE, has_touch=True, is_mobile=True) as phone:
-        tab = phone.open(f"{book_url}/{CHAPTER}")
-        tab.wait_for_function("() => document.querySelector('a[href*=\"glossary.html#term-\"]')._tippy")
-        term = tab.locator("a[href*='glossary.html#term-']").first
-        term.scroll_into_view_if_needed()
-        term.tap()
-        tab.wait_for_selector(".tippy-box", state="visible")
-        assert tab.url.endswith(CHAPTER)
-        box = tab.locator(".tippy-box").first.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
-        term.tap()
-        tab.wait_for_url("**/glossary.html#term-*")

@@ -5,7 +5,6 @@
 //   left or right context, collocates, dispersion strip.
 // - Concordance tables (table.kwic): a "Sort lines by" menu.
 // - Timeline explorer: the chosen event is marked on the explorer's strip chart.
-// - Glossary terms on touch screens: the first tap shows the definition, the second follows the link.
 (function () {
   "use strict";
 
@@ -343,26 +342,11 @@
     box.addEventListener("focusin", start);
   }
 
-  // --- glossary terms on touch screens ----------------------------------------------------
-  function initTaps() {
-    if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
-    document.addEventListener("click", function (e) {
-      var link = e.target.closest && e.target.closest("a.glossary-term, a[href*='glossary.html#term-']");
-      if (!link || !link._tippy) return;
-      if (link.dataset.sgTapped) return;
-      e.preventDefault();
-      document.querySelectorAll("[data-sg-tapped]").forEach(function (other) { delete other.dataset.sgTapped; });
-      link.dataset.sgTapped = "1";
-      link._tippy.show();
-    }, true);
-  }
-
   function init() {
     document.querySelectorAll(".studyguide-switcher.sg-static").forEach(initSwitcher);
     document.querySelectorAll(".timeline-explorer").forEach(initTimeline);
     document.querySelectorAll(".sg-words").forEach(initWords);
     document.querySelectorAll("table.kwic").forEach(initKwic);
-    initTaps();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
