@@ -38,7 +38,9 @@
   function visibleEvent(box) {
     var cards = box.querySelectorAll(".timeline-event[data-event]");
     for (var i = 0; i < cards.length; i++) {
-      if (cards[i].offsetParent !== null || !cards[i].closest("[hidden]")) return cards[i];
+      // The switcher hides views with the hidden attribute: asking the DOM, not the layout, keeps
+      // the first mark (at load) from forcing a layout of the whole page.
+      if (!cards[i].closest("[hidden]")) return cards[i];
     }
     return null;
   }
@@ -85,14 +87,21 @@
     });
     rows.forEach(function (row) { body.appendChild(row); });
   }
-  // On a narrow screen the keyword column is scrolled into the middle of its box.
+  // On a narrow screen the keyword column is scrolled into the middle of its box. Measuring a box
+  // at load would force a layout of the whole page inside this script (over 100 ms on a slow phone):
+  // each box is measured when it comes near the screen, after the browser has laid the page out.
   function centreKeyword(table) {
     var box = table.closest(".kwic-scroll"), key = table.querySelector("td.kwic-key");
     if (!box || !key || box.scrollWidth <= box.clientWidth || box.clientWidth > 600) return;
     box.scrollLeft = Math.max(0, key.offsetLeft - (box.clientWidth - key.offsetWidth) / 2);
   }
+  var nearScreen = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (entry) {
+      if (entry.isIntersecting) { nearScreen.unobserve(entry.target); centreKeyword(entry.target); }
+    });
+  }, { rootMargin: "200px" }) : null;
   function initKwic(table) {
-    centreKeyword(table);
+    if (nearScreen) nearScreen.observe(table); else centreKeyword(table);
     if (table.dataset.sgSortable || table.tBodies.length === 0 || table.tBodies[0].rows.length < 2) return;
     table.dataset.sgSortable = "1";
     var label = document.createElement("label");
