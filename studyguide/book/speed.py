@@ -16,7 +16,11 @@ Here, per page (``html-page-context``):
 - dropped where unused too: Pygments' styles (pages without code), myst-nb's
   styles (pages without notebook cells);
 - added: a meta description (the page's ``html_meta`` description, else its
-  first paragraph, for search engines) and an empty favicon (no 404).
+  first paragraph, for search engines) and an empty favicon (no 404);
+- moved out: each chart (an SVG the views hand over inside the page, base64) is
+  written to ``_images/`` and linked (:func:`figures_as_files`): the page's HTML
+  shrinks (the themes notebook from 96 to 27 KB compressed), so it is read and
+  painted sooner, and the charts arrive beside it, compressed as plain SVG.
 
 ``templates/layout.html`` leaves Sphinx's search index and tools to the search
 page (the search box submits to it; search-as-you-type is off), and
@@ -26,6 +30,8 @@ own Font Awesome data, so no icon font is downloaded.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -52,6 +58,9 @@ FONT_ICONS = ("a.github::before", "a.gitlab::before", ".nav-link.nav-external::a
               "div#searchbox p.highlight-link a::before", "span.versionmodified::before",
               ".admonition>.admonition-title::after", "div.admonition>.admonition-title::after", "a.reference.download::before")
 FA_FONT_FACE = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
+INLINE_SVG = re.compile(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"([^>]*)>')
+SVG_HEIGHT = re.compile(rb'<svg[^>]*\sheight="([\d.]+)pt"')
+FIGURES = "_images"
 FA_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+","(M[^"]+)"\]')
 
 
@@ -100,6 +109,34 @@ def trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
     if styles:
         styles[:] = [css for css in styles if not _unused(_name(css), body)]
     context["sg_description"] = description(context, doctree)
+    figures_as_files(app, context)
+
+
+def figures_as_files(app: Sphinx, context: dict) -> None:
+    """Write each chart the page carries as a base64 ``data:`` image to ``_images/`` and link it instead.
+
+    The file is named by its content (the same chart, the same name: builds stay reproducible).
+    A height is added beside the width, so the page keeps the chart's place before it arrives.
+    """
+    body = context.get("body")
+    if not isinstance(body, str) or "data:image/svg+xml;base64," not in body:
+        return
+    folder = Path(app.outdir) / FIGURES
+
+    def link(match: re.Match) -> str:
+        svg = base64.b64decode(match.group(1))
+        name = f"sg-{hashlib.sha256(svg).hexdigest()[:20]}.svg"
+        path = folder / name
+        if not path.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(svg)
+        attributes = match.group(2)
+        height = SVG_HEIGHT.search(svg)
+        if height and " height=" not in attributes:
+            attributes += f' height="{round(float(height.group(1)) * 4 / 3)}"'
+        return f'<img src="{context["pathto"](f"{FIGURES}/{name}", 1)}"{attributes}>'
+
+    context["body"] = INLINE_SVG.sub(link, body)
 
 
 def description(context: dict, doctree) -> str:

@@ -124,12 +124,12 @@ def test_no_chart_text_is_under_10_px_at_1280(chromium, book_url):
     with visit(chromium) as desktop:
         for name in NOTEBOOKS:
             tab = desktop.open(f"{book_url}/{name}")
-            sizes = tab.evaluate("""() => [...document.querySelectorAll('figure.studyguide-figure img')].map(img => {
-                const doc = new DOMParser().parseFromString(atob(img.src.split(',')[1]), 'image/svg+xml');
+            sizes = tab.evaluate("""async () => Promise.all([...document.querySelectorAll('figure.studyguide-figure img')].map(async img => {
+                const doc = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml');
                 const box = doc.documentElement.getAttribute('viewBox').split(' ').map(Number);
                 const px = [...doc.querySelectorAll('text')].map(t => (t.getAttribute('style') || '').match(/font-size: ([\\d.]+)px/))
                     .filter(m => m).map(m => Number(m[1]));
-                return [img.alt.slice(0, 40), Math.min(...px) * img.getBoundingClientRect().width / box[2]]; })""")
+                return [img.alt.slice(0, 40), Math.min(...px) * img.getBoundingClientRect().width / box[2]]; }))""")
             for alt, size in sizes:
                 smallest[f"{name}: {alt}"] = round(size, 1)
     print("smallest chart text (CSS px):", smallest)
