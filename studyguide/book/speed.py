@@ -22,7 +22,9 @@ Here, per page (``html-page-context``):
   shrinks (the themes notebook from 96 to 27 KB compressed), so it is read and
   painted sooner, and the charts arrive beside it, compressed as plain SVG.
 
-``templates/layout.html`` leaves Sphinx's search index and tools to the search
+``templates/layout.html`` puts ``studyguide-menus.js`` in place of the theme's
+Bootstrap (:func:`bootstrap_on_demand`), which it loads at the reader's first move,
+leaves Sphinx's search index and tools to the search
 page (the search box submits to it; search-as-you-type is off), and
 :func:`write_icons` draws the header icons with CSS masks cut from the theme's
 own Font Awesome data, so no icon font is downloaded.
@@ -61,6 +63,9 @@ FA_FONT_FACE = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
 INLINE_SVG = re.compile(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"([^>]*)>')
 SVG_HEIGHT = re.compile(rb'<svg[^>]*\sheight="([\d.]+)pt"')
 FIGURES = "_images"
+BOOTSTRAP_SCRIPT = re.compile(r'<script defer src="([^"]*_static/)(scripts/bootstrap\.js[^"]*)"></script>')
+BOOTSTRAP_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*_static/scripts/bootstrap\.js[^"]*" />')
+MENUS_SCRIPT = "studyguide-menus.js"
 FA_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+","(M[^"]+)"\]')
 
 
@@ -204,8 +209,24 @@ def write_icons(app: Sphinx, exception: Exception | None) -> None:
             theme.write_text(lean, "utf-8")
 
 
+def bootstrap_on_demand(html: str, version: str) -> str:
+    """The theme's scripts with ``studyguide-menus.js`` (which loads Bootstrap when first wanted) in Bootstrap's
+    place, and no preload of Bootstrap in the head."""
+    html = BOOTSTRAP_PRELOAD.sub("", str(html))
+    return BOOTSTRAP_SCRIPT.sub(lambda m: f'<script defer src="{m.group(1)}{MENUS_SCRIPT}?v={version[:8]}" '
+                                          f'data-bootstrap="{m.group(2)}"></script>', html)
+
+
+def add_template_filter(app: Sphinx) -> None:
+    """The ``bootstrap_on_demand`` filter for ``templates/layout.html``."""
+    if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
+        version = app.config.studyguide_static_digest  # a changed script gets a new URL
+        app.builder.templates.environment.filters["bootstrap_on_demand"] = lambda html: bootstrap_on_demand(html, version)
+
+
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", trim_assets, priority=900)  # after myst-nb and the extensions add theirs
     app.connect("build-finished", write_icons)
+    app.connect("builder-inited", add_template_filter)
     app.add_css_file(ICONS_CSS)
 

@@ -1,4 +1,5 @@
-"""Hover previews built when a reader first wants one (issue 18): nothing at load, then by pointer, keyboard and touch."""
+"""Set up when a reader first wants it, not at load (issue 18): hover previews (by pointer, keyboard
+and touch) and the theme's header menus (Bootstrap)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,25 @@ def test_a_glossary_term_shows_its_definition_on_the_first_tap_and_follows_on_th
         term.tap()
         tab.wait_for_url("**/glossary.html#term-*")
         phone.assert_clean("text chapter, phone")
+
+
+@pytest.mark.parametrize("how", ["click", "keyboard", "tap"])
+def test_a_header_menu_opens_though_its_script_loads_only_at_the_first_move(chromium, book_url, how):
+    phone = how == "tap"
+    with Visit(chromium, **({"viewport": PHONE, "has_touch": True, "is_mobile": True} if phone else {})) as visit:
+        tab = visit.open(f"{book_url}/notebooks/themes.html")
+        assert tab.evaluate("typeof window.bootstrap") == "undefined", "Bootstrap ran at load"
+        menu = tab.locator("button.dropdown-toggle[aria-label='Download this page']")
+        if how == "keyboard":
+            for _ in range(100):
+                tab.keyboard.press("Tab")
+                if tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Download this page":
+                    break
+            tab.keyboard.press("Enter")
+        else:
+            menu.tap() if phone else menu.click()
+        tab.wait_for_function("() => document.querySelector('.dropdown-menu.show')")
+        assert tab.locator(".dropdown-menu.show", has_text=".pdf").is_visible()
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("() => !document.querySelector('.dropdown-menu.show')")
+        visit.assert_clean(f"header menu by {how}")
