@@ -10,8 +10,11 @@
   var me = document.currentScript;
   if (!me || !me.dataset.bootstrap) return;
   var source = new URL(me.dataset.bootstrap, new URL(".", me.src)).href;
-  var FIRST_MOVES = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown", "scroll", "wheel"];
+  var FIRST_MOVES = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown", "wheel"];
   var OPTIONS = { capture: true, passive: true };
+  // Scrolling the page: a scroll of the window itself, not caught on its way down (the theme scrolls
+  // its sidebar to the current page at load, which is not the reader's move).
+  var PAGE_SCROLL = { passive: true };
   var loading = null;
 
   function load() {
@@ -28,9 +31,8 @@
     return loading;
   }
   function firstMove(event) {
-    // The theme scrolls its sidebar to the current page at load: only the reader scrolls the page.
-    if (event.type === "scroll" && event.target !== document) return;
     FIRST_MOVES.forEach(function (name) { window.removeEventListener(name, firstMove, OPTIONS); });
+    window.removeEventListener("scroll", firstMove, PAGE_SCROLL);
     var target = event.target && event.target.closest ? event.target.closest("[data-bs-toggle='tooltip']") : null;
     load().then(function () {
       // Bootstrap made the tooltips on arrival; show the one the reader is already on.
@@ -41,6 +43,7 @@
     }, function () {});
   }
   FIRST_MOVES.forEach(function (name) { window.addEventListener(name, firstMove, OPTIONS); });
+  window.addEventListener("scroll", firstMove, PAGE_SCROLL);
 
   // A click (or Enter, Space) on a menu button before Bootstrap's own listener exists.
   document.addEventListener("click", function (event) {
