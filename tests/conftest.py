@@ -18,7 +18,8 @@ run first, meanwhile.
   test modules add (each module lists its :class:`books.SandboxText` in ``SANDBOX_TEXTS``
   and calls ``sandbox_book(SANDBOX_TEXTS)``); a :class:`books.Built`, with the results of
   ``new`` and ``check``. ``sandbox_book.after_removal(texts)``: the same output rebuilt
-  after the texts marked ``removed`` are deleted.
+  after the texts marked ``removed`` are deleted (started early for the tests marked
+  ``sandbox_removal``).
 - ``project(files)``: a throw-away project holding only ``seeds/`` (no build).
 - ``cli(root, *args)``: the command line, run in this process, its output captured.
 
@@ -86,7 +87,7 @@ class Background:
         wanted = set().union(*(needed(item) for item in items)) if items else set()
         if "crawl" in wanted:
             wanted.add("student")
-        if any(text.removed for text in self.books.sandbox_texts):
+        if any(item.get_closest_marker("sandbox_removal") for item in items):
             wanted.add("sandbox-removed")
         self.books.start(*[book for book in (*ORDER[:-1], "sandbox-removed") if book in wanted])
         if "crawl" in wanted and CHROMIUM:

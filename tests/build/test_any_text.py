@@ -103,6 +103,7 @@ def test_a_text_not_in_english_gets_plain_notices_and_no_scores(any_book):
     assert f"“{russian.title}” has no known date" in timeline
 
 
+@pytest.mark.sandbox_removal
 def test_a_removed_text_is_no_longer_published(any_book, sandbox_book):
     root, _, first = any_book
     later = next(t for t in load_corpus(root) if t.title == "A later text")
