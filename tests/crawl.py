@@ -12,7 +12,8 @@ dark) records everything the page-wide tests ask:
   on the page and on every view of every explorer (at 1280), which the page's own audit
   cannot see while they are hidden;
 - at 1280 in light mode, the page is loaded with the CPU slowed down 4 times (what a
-  mid-range phone has) and every long task is recorded, with the scripts it ran.
+  mid-range phone has) and every long task is recorded, with the scripts it ran (a guide's
+  own script seen just over 50 ms is measured twice more, and the shortest time counts).
 """
 
 from __future__ import annotations
@@ -213,7 +214,8 @@ class Crawl:
 
     def visit(self, browser, base: str, name: str, viewport: int, mode: str) -> PageRecord:
         record = self.load(browser, base, name, viewport, mode)
-        if record.long_tasks is not None and record.own_long_scripts(self.own):
+        # A time just over the limit may be a busy machine's: measure twice more, the shortest counts.
+        if record.long_tasks is not None and LONG_TASK_MS < worst(record.long_tasks, self.own) <= 2 * LONG_TASK_MS:
             runs = [record.long_tasks] + [self.load(browser, base, name, viewport, mode, measure_only=True).long_tasks
                                           for _ in range(2)]
             record.long_tasks = min(runs, key=lambda tasks: worst(tasks, self.own))

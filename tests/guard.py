@@ -22,22 +22,12 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
 TIERS = ("unit", "build", "browser")
 OUTCOMES = ("passed", "failed", "skipped")
 
 
 def on_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
-
-
-def tier_of(path: Path) -> str | None:
-    """The tier folder ``path`` lies in (``unit``), or None outside ``tests/<tier>/``."""
-    try:
-        parts = Path(path).resolve().relative_to(TESTS).parts
-    except ValueError:
-        return None
-    return parts[0] if len(parts) > 1 else None
 
 
 def under(path: Path, folder: Path) -> bool:
@@ -49,9 +39,18 @@ class Guard:
 
     def __init__(self, config: pytest.Config):
         self.config = config
+        self.tests = (config.rootpath / "tests").resolve()  # the tiers' folder
         self.collected: Counter[Path] = Counter()  # test file -> tests collected (deselected ones too)
         self.skipped_files: set[Path] = set()  # files skipped whole at collection (pytest.importorskip, a module skip)
         self.outcome: dict[str, tuple[Path, str]] = {}  # node id -> (file, passed | failed | skipped)
+
+    def tier_of(self, path: Path) -> str | None:
+        """The tier folder ``path`` lies in (``unit``), or None outside ``tests/<tier>/``."""
+        try:
+            parts = Path(path).resolve().relative_to(self.tests).parts
+        except ValueError:
+            return None
+        return parts[0] if len(parts) > 1 else None
 
     # --- what was selected ---------------------------------------------------------------
 
@@ -76,7 +75,7 @@ class Guard:
         """The tiers a selected path holds whole or in part."""
         chosen = []
         for tier in TIERS:
-            folder = TESTS / tier
+            folder = self.tests / tier
             if any(under(folder, path) or under(path, folder) for path in self.selected()):
                 chosen.append(tier)
         return chosen
@@ -97,7 +96,7 @@ class Guard:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         problems = [f"{self.name(path)}: collects no test" for path in self.test_files()
                     if not self.collected[path] and path not in self.skipped_files]
-        by_tier = Counter(tier_of(path) for path, count in self.collected.items() for _ in range(count))
+        by_tier = Counter(self.tier_of(path) for path, count in self.collected.items() for _ in range(count))
         problems += [f"tests/{tier}: the tier collects no test" for tier in self.tiers() if not by_tier[tier]]
         if problems:
             pytest.exit("guard: " + "; ".join(problems), returncode=pytest.ExitCode.TESTS_FAILED)
@@ -118,9 +117,9 @@ class Guard:
     def counts(self) -> dict[str, Counter[str]]:
         per_tier: dict[str, Counter[str]] = defaultdict(Counter)
         for path, outcome in self.outcome.values():
-            per_tier[tier_of(path) or "other"][outcome] += 1
+            per_tier[self.tier_of(path) or "other"][outcome] += 1
         for path in self.skipped_files:
-            per_tier[tier_of(path) or "other"]["skipped"] += 1  # a whole file skipped at collection counts once
+            per_tier[self.tier_of(path) or "other"]["skipped"] += 1  # a whole file skipped at collection counts once
         return per_tier
 
     def only_skips(self) -> list[str]:
