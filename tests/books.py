@@ -105,6 +105,16 @@ class Books:
         self._recipes = {"student": self._student, "teacher": self._teacher, "elsewhere": self._elsewhere,
                          "sandbox": self._sandbox, "sandbox-removed": self._sandbox_removed}
 
+    def add(self, name: str, recipe) -> None:
+        """A test module's own background work: ``recipe(books)`` returns what ``wait(name)`` gives
+        (a module lists its recipes in ``BACKGROUND``; a build in it takes a :meth:`slot`)."""
+        assert self._recipes.get(name, recipe) is recipe, f"two background recipes named {name}"
+        self._recipes[name] = lambda: recipe(self)
+
+    def slot(self) -> threading.Semaphore:
+        """Held while building: at most two builds run at once."""
+        return self._slots
+
     def start(self, *names: str) -> None:
         with self._lock:
             for name in names:

@@ -20,6 +20,10 @@ run first, meanwhile.
   ``new`` and ``check``. ``sandbox_book.after_removal(texts)``: the same output rebuilt
   after the texts marked ``removed`` are deleted (started early for the tests marked
   ``sandbox_removal``).
+- ``books``: all of them (:class:`books.Books`); ``books.wait(name)``. A test module may add
+  background work of its own in ``BACKGROUND`` (name -> ``recipe(books)``), started with the
+  books when one of its tests is selected (``test_failed_build.py`` builds a failing notebook
+  twice that way).
 - ``project(files)``: a throw-away project holding only ``seeds/`` (no build).
 - ``cli(root, *args)``: the command line, run in this process, its output captured.
 
@@ -85,11 +89,15 @@ class Background:
         self.books = Books(base, sandbox_texts(items))
         self.crawl = Crawl(lambda: self.books.wait("student").assert_ok(), self.books.wait_all)
         wanted = set().union(*(needed(item) for item in items)) if items else set()
+        for module in {item.module for item in items if hasattr(item, "module")}:
+            for name, recipe in getattr(module, "BACKGROUND", {}).items():
+                self.books.add(name, recipe)
+                wanted.add(name)
         if "crawl" in wanted:
             wanted.add("student")
         if any(item.get_closest_marker("sandbox_removal") for item in items):
             wanted.add("sandbox-removed")
-        self.books.start(*[book for book in (*ORDER[:-1], "sandbox-removed") if book in wanted])
+        self.books.start(*sorted(wanted - {"crawl"}, key=lambda book: ORDER.index(book) if book in ORDER else len(ORDER)))
         if "crawl" in wanted and CHROMIUM:
             self.crawl.start()
 
