@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from crawl import MODES, look_up, width
 
 from studyguide import load_corpus
 from studyguide.analysis.collocation import collocates
@@ -29,29 +30,21 @@ def visit(chromium, viewport=DESKTOP, mode="light", **context) -> Visit:
     return found
 
 
-def width(tab) -> int:
-    return tab.evaluate("document.documentElement.scrollWidth")
-
-
-def look_up(tab, word: str) -> None:
-    tab.locator(".sg-words input").first.fill(word)
-    tab.locator(".sg-words button").first.click()
-    tab.wait_for_selector(f".sg-words .word-view[data-word='{word}']")
-
-
-def test_no_page_scrolls_sideways_on_a_phone_and_none_logs_an_error_in_dark_mode(chromium, book_url, built_book):
-    wide = []
+@pytest.mark.parametrize("mode", MODES)
+def test_no_page_scrolls_sideways_on_a_phone_and_none_logs_an_error(crawl, built_book, mode):
+    """Every page at 390 px (the words page also with a word looked up), from the shared crawl."""
+    wide, problems = [], []
     for name in pages(built_book):
-        with visit(chromium, PHONE, "dark") as phone:
-            tab = phone.open(f"{book_url}/{name}")
-            if width(tab) > PHONE["width"]:
-                wide.append(f"{name}: {width(tab)} px")
-            if name == "notebooks/words.html":
-                look_up(tab, "you")
-                if width(tab) > PHONE["width"]:
-                    wide.append(f"{name} with a word looked up: {width(tab)} px")
-            phone.assert_clean(f"{name} (phone, dark)")
+        record = crawl(name, 390, mode)
+        if record.scroll_width > PHONE["width"]:
+            wide.append(f"{name}: {record.scroll_width} px")
+        if name == "notebooks/words.html":
+            assert record.scroll_width_with_a_word is not None, "the crawl looked no word up on the words page"
+            if record.scroll_width_with_a_word > PHONE["width"]:
+                wide.append(f"{name} with a word looked up: {record.scroll_width_with_a_word} px")
+        problems += record.problems()
     assert not wide, wide
+    assert not problems, "\n".join(problems)
 
 
 def test_notebook_code_is_hidden_until_its_toggle_is_opened(chromium, book_url):
