@@ -51,9 +51,6 @@ def test_chapter_symbol_leads_to_the_theme_section_by_keyboard(chromium, book_ur
         assert link.get_attribute("title").startswith("Theme: Media, silence and propaganda")
         assert link.locator(".sg-sr-only").inner_text() == "Media, silence and propaganda"
         link.focus()
-        # Focus is a first move: the page now fetches its hover tips (lazily); let them arrive,
-        # or the navigation below would cancel them and the visit would record failed requests.
-        page.wait_for_load_state("networkidle")
         page.keyboard.press("Enter")
         page.wait_for_url("**/notebooks/themes.html#theme-media")
         section = page.locator("#theme-media")
