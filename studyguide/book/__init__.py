@@ -9,7 +9,7 @@ registers the book's directives and roles:
 
 - ``{seed-text}`` (:mod:`.chapter`): a text chapter, rendered from ``seeds/``;
 - ``{study-glossary}`` (:mod:`.glossary`) and the term marks in the texts;
-- ``{para}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
+- ``{para}``, ``{sentence}``, ``{occurs}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
 - ``{event-date}``, ``{figure}``, ``{text-date}``, ``{answered-date}``,
   ``{contested-figures}`` (:mod:`.timeline`);
 - ``{sidecar-fields}`` (:mod:`.fields`);
@@ -78,7 +78,7 @@ def setup(app: Sphinx) -> dict:
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
-    from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
+    from .guide import OccursRole, ParagraphRole, SeedCountRole, SeedQuoteRole, SentenceRole, TextQuoteDirective
     from .quiz import SelfCheckDirective, add_quiz_files
     from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
 
@@ -102,6 +102,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_quiz_files)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
+    app.add_role("sentence", SentenceRole())
+    app.add_role("occurs", OccursRole())
     app.add_role("seed-count", SeedCountRole())
     app.add_role("seed-count-word", SeedCountRole())
     app.add_role("event-date", EventDateRole())

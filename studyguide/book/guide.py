@@ -12,6 +12,11 @@
   parts marks an omission within one paragraph), and it is shown in quotation
   marks, linked to its paragraph. ``{seed-quote}`words <ID:N>``` pins the text
   and paragraph.
+- ``{sentence}`daily tv news <first 8>``` -> "the first sentence of paragraph 8"
+  (``first``, ``last`` or an ordinal number such as ``2nd``), linked to the paragraph;
+  the phrase must stand in that sentence of the seed, so a sentence cannot be misplaced.
+- ``{occurs}`class war``` -> "paragraph 6" (or "paragraphs 5, 7 and 8"): the paragraphs
+  where a phrase stands, found in the seed at build time, never typed.
 - ``{seed-count}`questions in 5``` is a number computed from the seed
   (:data:`studyguide.analysis.counts.COUNTABLE`, ``occurrences of WORD``; ``in N``
   for one paragraph; ``ID:`` in front for another text); ``{seed-count-word}``
@@ -32,12 +37,14 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..analysis.counts import count, in_words
 from ..analysis.quotations import find_quotation, quotation, with_ellipses
+from ..analysis.tokens import sentences
 from ..texts.pages import chapter_url
 from ..texts.text import Text
 from .data import project
 
 _TARGET = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
 _QUOTE_TARGET = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<number>\d+)|(?P<id>[a-z0-9-]+)(?::(?P<in>\d+))?)>$", re.S)
+_SENTENCE = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<id>[a-z0-9-]+):)?(?P<which>first|last|\d+(?:st|nd|rd|th))\s+(?P<number>\d+)>$", re.S)
 _COUNT = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<what>paragraphs|sentences|words|questions|question-marks|exclamations"
                     r"|occurrences of (?P<word>\S+))(?:\s+in\s+(?P<number>\d+))?$")
 
@@ -98,6 +105,54 @@ class SeedQuoteRole(_GuideRole):
         ref = self.link(f"“{' '.join(quoted.split())}”", text, found, ["seed-quote"])
         ref["reftitle"] = f"Paragraph {found} of the text"
         return [ref], []
+
+
+def listed(numbers: list[int]) -> str:
+    """[5, 7, 8] -> "paragraphs 5, 7 and 8"; [6] -> "paragraph 6"."""
+    shown = [str(n) for n in numbers]
+    if len(shown) == 1:
+        return f"paragraph {shown[0]}"
+    return f"paragraphs {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+class SentenceRole(_GuideRole):
+    """``{sentence}`phrase <[ID:]first|last|Kth N>```: a sentence of a paragraph, named by words that stand in it."""
+
+    def run(self):
+        match = _SENTENCE.match(self.text)
+        if not match:
+            return self.fail(f"{{sentence}} expects 'phrase <first N>', 'phrase <last N>' or 'phrase <2nd N>', not {self.text!r}")
+        try:
+            text = _text(self.env, match["id"])
+        except KeyError as exc:
+            return self.fail(str(exc.args[0]))
+        number, which = int(match["number"]), match["which"]
+        if not 1 <= number <= len(text.paragraphs):
+            return self.fail(f"{{sentence}}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        said = sentences(text.paragraph(number).text)
+        index = {"first": 0, "last": len(said) - 1}.get(which) if which in ("first", "last") else int(which[:-2]) - 1
+        if not 0 <= index < len(said):
+            return self.fail(f"{{sentence}}: paragraph {number} of {text.id!r} has {len(said)} sentences")
+        phrase = " ".join(match["words"].split())
+        if phrase not in " ".join(said[index].split()):
+            return self.fail(f"{{sentence}}: {phrase!r} is not in the {which} sentence of paragraph {number} of {text.id!r}")
+        return [self.link(f"the {which} sentence of paragraph {number}", text, number, ["paragraph-link"])], []
+
+
+class OccursRole(_GuideRole):
+    """``{occurs}`[ID:]phrase```: the paragraphs where a phrase stands (ignoring case), computed."""
+
+    def run(self):
+        match = re.match(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<phrase>.+)$", " ".join(self.text.split()))
+        try:
+            text = _text(self.env, match["id"])
+        except KeyError as exc:
+            return self.fail(str(exc.args[0]))
+        phrase = match["phrase"].lower()
+        found = [p.number for p in text.paragraphs if phrase in " ".join(p.text.split()).lower()]
+        if not found:
+            return self.fail(f"{{occurs}}: {match['phrase']!r} stands in no paragraph of {text.id!r}")
+        return [self.link(listed(found), text, found[0], ["paragraph-link"])], []
 
 
 class SeedCountRole(_GuideRole):
