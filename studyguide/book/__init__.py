@@ -16,7 +16,8 @@ registers the book's directives and roles:
 - ``{model-answer}``, ``{teacher-note}``, ``{handout-link}`` (:mod:`.editions`): the
   student and teacher editions;
 - ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``;
-- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`).
+- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`);
+- ``{evidence-summary}`` and the folds of the sources' words (:mod:`.evidence`).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def relative_to(path: Path, folder: Path) -> str:
 def setup(app: Sphinx) -> dict:
     from . import bibliography, editions, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .evidence import EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
     from .guide import OccursRole, ParagraphRole, SeedCountRole, SeedQuoteRole, SentenceRole, TextQuoteDirective
@@ -99,6 +101,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("text-quote", TextQuoteDirective)
     app.add_directive("contested-figures", ContestedFiguresDirective)
     app.add_directive("self-check", SelfCheckDirective)
+    app.add_directive("evidence-summary", EvidenceSummaryDirective)
     app.connect("html-page-context", add_quiz_files)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())

@@ -1,8 +1,9 @@
 """Links, quotations and numbers from the study guide's pages into the text chapters.
 
 - ``{para}`3```  -> "paragraph 3", a link to ``#p3`` of the first text's chapter;
-  ``{para}`3-4``` -> "paragraphs 3-4"; ``{para}`ID:3``` names another text;
-  ``{para}`the opening <1>``` sets the link text.
+  ``{para}`3-4``` -> "paragraphs 3-4"; ``{para}`3, 4, 6``` -> "paragraphs 3, 4 and 6";
+  ``{para}`ID:3``` names another text; ``{para}`the opening <1>``` sets the link text;
+  ``{para}`2 | You will not escape``` also checks that the words stand there.
 - ``{text-quote} 3`` with ``:from:`` and ``:to:`` options quotes the words of
   paragraph 3 from the first phrase through the second, exactly as they stand
   in the seed (a phrase that is not there stops the build), with a link to the
@@ -67,25 +68,32 @@ class _GuideRole(SphinxRole):
 
 
 class ParagraphRole(_GuideRole):
-    """``{para}`[ID:]N[-M]``` or ``{para}`label <[ID:]N[-M]>```."""
+    """``{para}`[ID:]N[-M]```, ``{para}`3, 4, 6```, ``{para}`label <[ID:]N[-M]>```; ``| phrase`` after the
+    target checks that the phrase stands in that paragraph (or in one of them)."""
 
     def run(self):
         match = re.match(r"^(?P<label>.+?)\s*<(?P<target>[^<>]+)>$", self.text, re.S)
         label, target = (match["label"], match["target"]) if match else (None, self.text)
-        parsed = _TARGET.match(target.strip())
+        target, _, phrase = target.partition("|")
+        listed_numbers = re.fullmatch(r"\s*\d+(?:\s*,\s*\d+)+\s*", target)
+        parsed = _TARGET.match("0" if listed_numbers else target.strip())
         if not parsed:
-            return self.fail(f"{{para}} expects N, N-M or ID:N, not {target!r}")
+            return self.fail(f"{{para}} expects N, N-M, N, M, … or ID:N, not {target!r}")
         try:
             text = _text(self.env, parsed["id"])
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
-        first = int(parsed["first"])
-        last = int(parsed["last"] or first)
-        if not 1 <= first <= last <= len(text.paragraphs):
+        numbers = ([int(n) for n in target.split(",")] if listed_numbers
+                   else list(range(int(parsed["first"]), int(parsed["last"] or parsed["first"]) + 1)))
+        if not all(1 <= n <= len(text.paragraphs) for n in numbers) or numbers != sorted(numbers):
             return self.fail(f"{{para}} {target!r}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        phrase = " ".join(phrase.split())
+        if phrase and not any(phrase in " ".join(text.paragraph(n).text.split()) for n in numbers):
+            return self.fail(f"{{para}} {target!r}: {phrase!r} does not stand there in {text.id!r}")
         if label is None:
-            label = f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
-        return [self.link(label, text, first, ["paragraph-link"])], []
+            label = (listed(numbers) if listed_numbers else f"paragraph {numbers[0]}" if len(numbers) == 1
+                     else f"paragraphs {numbers[0]}–{numbers[-1]}")
+        return [self.link(label, text, numbers[0], ["paragraph-link"])], []
 
 
 class SeedQuoteRole(_GuideRole):

@@ -1,7 +1,9 @@
 """The project: the texts and the curated knowledge beside them, loaded once and checked.
 
 Loading also audits the sources (:func:`studyguide.knowledge.sources.audit`) when the
-project has a ``data/sources.toml``.
+project has a ``data/sources.toml``, checks the evidence passages in ``data/evidence/``
+against their records (:mod:`.evidence_check`), and lints the chapters
+(:mod:`.chapter_lint`).
 
 The book's Sphinx extension loads one :class:`Project` per build, from Sphinx's
 source folder; notebooks and the command line load it from the folder they run
@@ -18,8 +20,13 @@ import yaml
 
 from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
+from .chapter_lint import lint
+from .evidence import EVIDENCE_FOLDER, Evidence, load_evidence
+from .evidence_check import check_evidence as check_passages
+from .evidence_check import records
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
+from .people import PEOPLE_FILE, load_people
 from .quiz import QUIZ_FILE, Quiz, load_quiz
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
@@ -36,6 +43,7 @@ class Project:
     timeline: Timeline | None
     sources: Sources | None
     quiz: Quiz | None
+    evidence: Evidence | None = None  # data/evidence/: the sources' words behind the records
 
 
 def load_project(root: Path | str | None = None) -> Project:
@@ -49,13 +57,29 @@ def load_project(root: Path | str | None = None) -> Project:
         timeline=_optional(root / TIMELINE_FILE, load_timeline),
         sources=_optional(root / SOURCES_FILE, load_sources),
         quiz=_optional(root / QUIZ_FILE, load_quiz),
+        evidence=load_evidence(root / EVIDENCE_FOLDER) if (root / EVIDENCE_FOLDER).is_dir() else None,
     )
     _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
     if project.quiz is not None:
         check_evidence(project.quiz, project.corpus)
+    people = _people(project)
+    if project.evidence is not None:  # every passage quotes an accepted source of its record, and covers its claim
+        check_passages(project.evidence, records(project.timeline, people), project.sources)
+    findings = lint(root, project.timeline, people)  # places in the text and facts from the data, through roles
+    if findings:
+        raise findings[0].error()
     return project
+
+
+def claims(project: Project) -> list:
+    """The records that make claims about events: events, contested figures, who's who entries."""
+    return records(project.timeline, _people(project))
+
+
+def _people(project: Project):
+    return getattr(project, "people", None) or _optional(project.root / PEOPLE_FILE, load_people)
 
 
 def check_evidence(quiz: Quiz, corpus: Corpus) -> None:
