@@ -123,6 +123,25 @@ def listed(numbers: list[int]) -> str:
     return f"paragraphs {', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def sentence_problem(text: Text, number: int, which: str, phrase: str) -> str:
+    """Why ``phrase`` does not name the ``which`` (first, last, 2nd...) sentence of paragraph ``number``; "" if it does."""
+    if not 1 <= number <= len(text.paragraphs):
+        return f"the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}"
+    said = sentences(text.paragraph(number).text)
+    index = {"first": 0, "last": len(said) - 1}.get(which) if which in ("first", "last") else int(which[:-2]) - 1
+    if not 0 <= index < len(said):
+        return f"paragraph {number} of {text.id!r} has {len(said)} sentences"
+    if " ".join(phrase.split()) not in " ".join(said[index].split()):
+        return f"{' '.join(phrase.split())!r} is not in the {which} sentence of paragraph {number} of {text.id!r}"
+    return ""
+
+
+def paragraphs_holding(text: Text, phrase: str) -> list[int]:
+    """The numbers of the paragraphs where ``phrase`` stands, ignoring case and line breaks."""
+    wanted = " ".join(phrase.split()).lower()
+    return [p.number for p in text.paragraphs if wanted in " ".join(p.text.split()).lower()]
+
+
 class SentenceRole(_GuideRole):
     """``{sentence}`phrase <[ID:]first|last|Kth N>```: a sentence of a paragraph, named by words that stand in it."""
 
@@ -135,15 +154,9 @@ class SentenceRole(_GuideRole):
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
         number, which = int(match["number"]), match["which"]
-        if not 1 <= number <= len(text.paragraphs):
-            return self.fail(f"{{sentence}}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
-        said = sentences(text.paragraph(number).text)
-        index = {"first": 0, "last": len(said) - 1}.get(which) if which in ("first", "last") else int(which[:-2]) - 1
-        if not 0 <= index < len(said):
-            return self.fail(f"{{sentence}}: paragraph {number} of {text.id!r} has {len(said)} sentences")
-        phrase = " ".join(match["words"].split())
-        if phrase not in " ".join(said[index].split()):
-            return self.fail(f"{{sentence}}: {phrase!r} is not in the {which} sentence of paragraph {number} of {text.id!r}")
+        problem = sentence_problem(text, number, which, match["words"])
+        if problem:
+            return self.fail(f"{{sentence}}: {problem}")
         return [self.link(f"the {which} sentence of paragraph {number}", text, number, ["paragraph-link"])], []
 
 
@@ -156,8 +169,7 @@ class OccursRole(_GuideRole):
             text = _text(self.env, match["id"])
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
-        phrase = match["phrase"].lower()
-        found = [p.number for p in text.paragraphs if phrase in " ".join(p.text.split()).lower()]
+        found = paragraphs_holding(text, match["phrase"])
         if not found:
             return self.fail(f"{{occurs}}: {match['phrase']!r} stands in no paragraph of {text.id!r}")
         return [self.link(listed(found), text, found[0], ["paragraph-link"])], []

@@ -11,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from studyguide import InputError, load_project
+from studyguide import InputError, load_corpus, load_project
+from studyguide.book.guide import listed, paragraphs_holding, sentence_problem
 from studyguide.knowledge.chapter_lint import lint
 from studyguide.knowledge.coverage import coverage
 from studyguide.knowledge.evidence import load_evidence
@@ -257,3 +258,28 @@ def test_an_exception_needs_its_reason_and_allows_only_its_words(project):
 def test_the_real_chapters_lint_clean():
     loaded = load_project(ROOT)  # loading lints; a finding would raise
     assert loaded.timeline is not None
+
+
+# --- places in the text, checked against the seed ({sentence}, {occurs}, {para}) ----------------
+
+
+@pytest.fixture(scope="module")
+def text():
+    return load_corpus(ROOT).texts[0]
+
+
+def test_a_sentence_is_named_by_words_that_stand_in_it(text):
+    assert sentence_problem(text, 8, "first", "daily tv news") == ""
+    assert sentence_problem(text, 8, "last", "How cunning you are!") == ""
+    # finding 11: the sentence with the tv news is the first of paragraph 8, not the last
+    assert "is not in the last sentence of paragraph 8" in sentence_problem(text, 8, "last", "daily tv news")
+    assert sentence_problem(text, 2, "2nd", "Do not even try") == ""
+    assert "has paragraphs 1 to 8" in sentence_problem(text, 9, "first", "x")
+    assert "sentences" in sentence_problem(text, 4, "9th", "x")
+
+
+def test_where_a_phrase_occurs_is_computed(text):
+    # finding 12: "class war" stands in paragraph 6 only (7 has "class struggle", 8 "class enemy")
+    assert paragraphs_holding(text, "class war") == [6]
+    assert listed(paragraphs_holding(text, "bourgeoisie")).startswith("paragraphs 1, 2, 3")
+    assert listed([6]) == "paragraph 6" and listed([5, 7, 8]) == "paragraphs 5, 7 and 8"
