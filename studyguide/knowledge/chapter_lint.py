@@ -2,8 +2,9 @@
 
 - **Places in the text.** A reference to a place in a text ("paragraph 5", "¶ 5",
   "the last sentence", "occurs in paragraphs …") must be written through a role that
-  checks it against the seed when the book is built (``{para}``, ``{sentence}``,
-  ``{occurs}``, ``{seed-quote}`` with ``<N>``): the second fact-check found a sentence
+  checks, against the seed when the book is built, that words it names stand there
+  (``{para}`5 | words```, ``{sentence}``, ``{occurs}``, ``{seed-quote}`` with ``<N>``); a
+  ``{para}`` that names no words is refused too. The second fact-check found a sentence
   called the last of its paragraph that was the first, and a phrase said to occur in
   three paragraphs that stood in one. Headings are exempt: a commentary section is
   named after the paragraph it discusses, and its first lines link to it.
@@ -41,6 +42,7 @@ EXCEPTION_FIELDS = {
 }
 PLACE = re.compile(r"¶\s*\d+|\bparagraphs?\s+\d+(?:\s*(?:[-–,]|and)\s*\d+)*|\b(?:first|last|final|opening|closing)"
                    r"\s+sentence\b|\boccurs?\s+in\s+paragraphs?\b", re.I)
+_PARA_ROLE = re.compile(r"\{para\}`[^`]*`")
 _ROLE = re.compile(r"\{[a-z-]+(?::[a-z]+)?\}`[^`]*`")
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>")
 _DIRECTIVE_LINE = re.compile(r"^\s*(?:```|:::|:[a-z-]+:)")
@@ -54,7 +56,8 @@ class Finding:
     text: str
 
     def error(self) -> InputError:
-        what = ("a place in the text written without a role that checks it ({para}, {sentence}, {occurs})"
+        what = ("a place in the text written without a role that checks words standing there "
+                "({para}`N | words`, {sentence}, {occurs})"
                 if self.lint == "place" else "a fact from the data retyped instead of read through a role")
         return InputError(self.path, f"'{self.text}': {what}; or list it with its reason in {EXCEPTIONS_FILE}", self.line)
 
@@ -76,6 +79,14 @@ def load_exceptions(path: Path) -> tuple[Exception_, ...]:
         toml.check(values, EXCEPTION_FIELDS, span, f"exception {number}: ")
         found.append(Exception_(values["lint"], values["file"], values["text"], " ".join(values["reason"].split())))
     return tuple(found)
+
+
+def unchecked_links(path: Path):
+    """``(number, role)`` for each ``{para}`` that names no words of the paragraph (``| words``)."""
+    for number, line in enumerate(path.read_text("utf-8").split("\n"), 1):
+        for role in _PARA_ROLE.findall(line):
+            if "|" not in role:
+                yield number, role
 
 
 def prose_lines(path: Path):
@@ -151,6 +162,8 @@ def lint(root: Path, timeline=None, people=None) -> list[Finding]:
                 number = bisect_right(starts, at)
                 if not any(e.lint == lint_name and text in e.text and e.text in lines[number] for e in excused):
                     found.append(Finding(lint_name, path, number, text))
+            found += [Finding("place", path, number, role) for number, role in unchecked_links(path)
+                      if not any(e.lint == "place" and role in e.text for e in excused)]
     return found
 
 

@@ -225,6 +225,7 @@ def test_the_fold_marks_quotation_language_and_translation():
     ("The word occurs in paragraphs 5 and 7.", ("place", "occurs in paragraphs")),
     ("Workers struck on 26 May 2011.", ("fact", "26 May 2011")),
     ("Officials counted at least 15 dead.", ("fact", "at least 15")),
+    ("As {para}`2` says.", ("place", "{para}`2`")),  # a paragraph link that names no words of it
 ])
 def test_a_bare_place_or_a_retyped_fact_is_found(project, prose, found):
     root = make(project, chapter=f"# Context\n\n{prose}\n")
@@ -234,7 +235,7 @@ def test_a_bare_place_or_a_retyped_fact_is_found(project, prose, found):
 
 
 @pytest.mark.parametrize("prose", [
-    "As {para}`2` says; on {event-date}`strike`; {figure}`deaths-official`.",
+    "As {para}`2 | You will not escape` says; on {event-date}`strike`; {figure}`deaths-official`.",
     "## Paragraph 2: the advice",
     "([Reuters, 26 May 2011](https://www.reuters.com/a))",
 ])
