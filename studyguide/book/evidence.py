@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def share(part: int, whole: int) -> str:
     return f"{part} of {whole} ({part / whole:.0%})" if whole else "none"
 
 
-def summary_html(counted: Coverage, sources) -> str:
+def summary_html(counted: Coverage, sources, shown=lambda role, target: target) -> str:
     """The counts, the records without a passage, and the passages checked longest ago."""
     kinds = [(k, counted.of_kind(k)) for k in KIND_NAMES]
     quoted = {k: sum(counted.has_passage(r) for r in rs) for k, rs in kinds}
@@ -64,6 +65,13 @@ def summary_html(counted: Coverage, sources) -> str:
                         f"{escape(reason)}</li>" for r, reason in missing)
         parts.append(f'<details class="evidence-missing"><summary>The {len(missing)} records without a passage, '
                      f"and why</summary><ul>{items}</ul></details>")
+    bare = [x for x in counted.sentences if x not in set(counted.sentences_with_evidence())]
+    if bare:
+        items = "".join(f"<li><em>{escape(_page_title(x.path))}</em>: {escape(_opening(x.text, shown))}</li>"
+                        for x in bare)
+        parts.append(f'<details class="evidence-missing"><summary>The {len(bare)} sourced sentences that cite a '
+                     "source directly, with no passage recorded for them yet</summary>"
+                     f"<ul>{items}</ul></details>")
     oldest = counted.oldest()
     if oldest:
         names = source_names([p.url for p in oldest], sources)
@@ -74,6 +82,25 @@ def summary_html(counted: Coverage, sources) -> str:
                      "checked longest ago</caption><thead><tr><th scope=\"col\">Record</th><th scope=\"col\">Source"
                      f'</th><th scope="col">Checked</th></tr></thead><tbody>{items}</tbody></table>')
     return "".join(parts)
+
+
+def _page_title(path: Path) -> str:
+    """A chapter's title, its first heading."""
+    heading = next((line for line in path.read_text("utf-8").splitlines() if line.startswith("# ")), path.stem)
+    return heading.lstrip("# ").strip()
+
+
+def _opening(sentence: str, shown=lambda role, target: target, words: int = 14) -> str:
+    """The first words of a sentence as a reader sees them: roles (written by ``shown``), links and
+    markup reduced to their text."""
+    plain = re.sub(r"\s*\{cite:[pt]\}`[^`]*`", "", sentence)  # a citation shows as a label, not its key
+    plain = re.sub(r"\{([a-z-]+)\}`(?:([^`<]*?)\s*<[^`]*>|([^`]*))`",
+                   lambda m: m[2] or shown(m[1], m[3] or ""), plain)
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
+    plain = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", plain)  # a list item's marker
+    plain = " ".join(re.sub(r"\*\*|[*_|]", lambda m: "" if m[0] == "**" else " ", plain).split())
+    cut = plain.split()
+    return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
 
 
 class EvidenceSummaryDirective(SphinxDirective):
@@ -88,4 +115,15 @@ class EvidenceSummaryDirective(SphinxDirective):
         for path in [*(sorted(folder.glob("*.toml")) if folder.is_dir() else ()), *sorted(data.root.glob("chapters/**/*.md"))]:
             self.env.note_dependency(str(path))
         counted = coverage(data.root, claims(data), data.evidence, data.sources)
-        return [nodes.raw("", summary_html(counted, data.sources), format="html")]
+
+        def shown(role: str, target: str) -> str:  # what a data role writes on its page
+            try:
+                if role == "event-date":
+                    return data.timeline[target].date_label()
+                if role == "figure":
+                    return data.timeline.figure(target).value
+            except (KeyError, TypeError):
+                pass
+            return target.split("|")[0].strip()
+
+        return [nodes.raw("", summary_html(counted, data.sources, shown), format="html")]

@@ -55,8 +55,10 @@ def test_the_checking_page_counts_what_the_data_holds(built_book, data):
     assert f"makes {counted.claims} claims" in lead and f"{counted.with_evidence} of them have evidence" in lead
     rows = html.select("table.evidence-oldest tbody tr")
     assert len(rows) == min(10, len(counted.oldest()))
-    missing = html.select("details.evidence-missing li")
+    records, sentences = html.select("details.evidence-missing")
+    missing = records.select("li")
     assert len(missing) == len(counted.without_passage())
+    assert len(sentences.select("li")) == len(counted.sentences) - len(counted.sentences_with_evidence())
     reasons = {r.label: why for r, why in counted.without_passage()}
     blair = next(r for r in counted.records if r.id == "deaths-blair-letter")
     assert reasons[blair.label] in " ".join(li.get_text(" ", strip=True) for li in missing)
