@@ -63,22 +63,29 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Exception_:
+class Allowed:
+    """Words one lint allows as plain text in one chapter, and why."""
+
     lint: str
     file: str
     text: str
     reason: str
 
 
-def load_exceptions(path: Path) -> tuple[Exception_, ...]:
-    if not path.is_file():
-        return ()
+@dataclass(frozen=True)
+class Exceptions:
+    path: Path
+    allowed: tuple[Allowed, ...]
+
+
+def load_exceptions(path: Path | str) -> Exceptions:
+    """Parse and check :data:`EXCEPTIONS_FILE`."""
     toml = TomlFile.load(path, "missing exceptions file", {"exception": Field(list, False, "The exceptions.", dict)})
     found = []
     for number, values, span in toml.entries("exception"):
         toml.check(values, EXCEPTION_FIELDS, span, f"exception {number}: ")
-        found.append(Exception_(values["lint"], values["file"], values["text"], " ".join(values["reason"].split())))
-    return tuple(found)
+        found.append(Allowed(values["lint"], values["file"], values["text"], " ".join(values["reason"].split())))
+    return Exceptions(Path(path), tuple(found))
 
 
 def unchecked_links(path: Path):
@@ -141,10 +148,10 @@ def entry_role(entry, people=None) -> str:
     return role if keep else first.lower() + role[len(first):]
 
 
-def lint(root: Path, timeline=None, people=None) -> list[Finding]:
-    """Every bare place and retyped fact in the chapters that no exception allows."""
+def lint(root: Path, timeline=None, people=None, exceptions: Exceptions | None = None) -> list[Finding]:
+    """Every bare place and retyped fact in the chapters of the project at ``root`` that no exception allows."""
     root = Path(root)
-    allowed = load_exceptions(root / EXCEPTIONS_FILE)
+    allowed = exceptions.allowed if exceptions else ()
     facts = sorted({f.lower() for f in data_facts(timeline, people)}, key=len, reverse=True)
     found: list[Finding] = []
     for pattern in CHAPTERS:
