@@ -8,6 +8,7 @@ The server and Chromium settings come from the package itself (:mod:`studyguide.
 from __future__ import annotations
 
 import json
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -94,7 +95,7 @@ class Page:
             block.insert_after(" ")
         return " ".join(copy.get_text("").split())
 
-    @property
+    @cached_property
     def visible(self) -> str:
         return self.text_of(self.soup)
 
@@ -108,7 +109,15 @@ class Page:
 
 
 def page(html: Path, name: str) -> Page:
-    return Page((html / name).read_text("utf-8"))
+    """The built page ``name`` of the book in ``html``, parsed once per run (tests only read it)."""
+    path = Path(html) / name
+    stat = path.stat()
+    return parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=128)
+def parsed(path: Path, mtime_ns: int, size: int) -> Page:
+    return Page(path.read_text("utf-8"))
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state"

@@ -98,3 +98,28 @@ def test_build_stops_on_a_bad_whos_who_before_sphinx_starts(guide, monkeypatch, 
     err = capsys.readouterr().err
     assert status == 2 and err.startswith("error: data/people.toml:4: entry 1: kind 'robot' must be one of") and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+QUIZ_ITEM = """[[item]]
+id = "questions-in-5"
+section = "comprehension"
+question = "How many questions does paragraph 5 ask?"
+kind = "short"
+count = "{count}"
+paragraph = 5
+evidence = "For do they fear a proletarian response?"
+explanation = "Paragraph 5 asks a string of rhetorical questions."
+"""
+
+
+@pytest.mark.parametrize("count", ["letters in 5", "solidarity-oil-workers:questions in 5", "occurrences"])
+def test_check_and_build_refuse_a_quiz_count_that_is_not_countable(guide, monkeypatch, capsys, tmp_path, count):
+    # asked for the one way the chapters ask ({seed-count}), so a typo stops check, not the build's quiz page
+    (guide / "data" / "quiz.toml").write_text(QUIZ_ITEM.format(count="questions in 5"), "utf-8")
+    assert check(guide, monkeypatch, capsys)[0] == 0
+    (guide / "data" / "quiz.toml").write_text(QUIZ_ITEM.format(count=count), "utf-8")
+    for command in (["check"], ["build", "--path-output", str(tmp_path / "out")]):
+        status = main(command)
+        err = capsys.readouterr().err
+        assert status == 2 and err.startswith(f"error: data/quiz.toml:1: item 'questions-in-5': count '{count}' is not "
+                                              "'WHAT[ in N]' with WHAT one of paragraphs,") and err.count("\n") == 1, err
