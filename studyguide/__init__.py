@@ -19,7 +19,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
 - ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
-  tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
+  tokenising path; :mod:`~.analysis.segmenters` cuts scripts written without spaces), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
   :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,

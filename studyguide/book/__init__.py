@@ -75,7 +75,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 def setup(app: Sphinx) -> dict:
     from . import bibliography, editions, speed, upstream, whoswho
-    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
     from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
@@ -100,6 +100,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("contested-figures", ContestedFiguresDirective)
     app.add_directive("self-check", SelfCheckDirective)
     app.connect("html-page-context", add_quiz_files)
+    app.connect("html-page-context", set_direction)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
     app.add_role("seed-count", SeedCountRole())

@@ -42,6 +42,16 @@ def language_name(tag: str) -> str:
     return language.name.title() if language else f"the language '{tag}'"
 
 
+# Languages written right to left (in their usual script): Arabic, Persian, Urdu, Pashto, Sindhi,
+# Uyghur, Central Kurdish, Dhivehi; Hebrew and Yiddish.
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "dv", "he", "yi"})
+
+
+def direction(tag: str) -> str:
+    """``"rtl"`` for a language written right to left, else ``"ltr"``: the HTML ``dir`` of its text."""
+    return "rtl" if primary(tag) in RIGHT_TO_LEFT else "ltr"
+
+
 def known(tag: str) -> bool:
     """True when the detector can recognise the language of ``tag``."""
     return _language(tag) is not None

@@ -1,9 +1,12 @@
 """Reading one seed text: bytes -> checked Unicode -> title and numbered paragraphs.
 
 The seed format is plain UTF-8 text. Paragraphs are separated by one or more
-blank lines; line breaks inside a paragraph are joined with a space. When the
-first paragraph is a single line equal to the sidecar's title, it is the
-heading and not a body paragraph. Seed files are only ever read.
+blank lines; line breaks inside a paragraph are joined with a space, except in
+verse (the sidecar's ``form = "verse"``), whose paragraphs are stanzas and keep
+their lines (joined with ``"\n"``, which counts as a space for every count).
+Blank lines before the first text are skipped. When the first paragraph is a
+single line equal to the sidecar's title, it is the heading and not a body
+paragraph. Seed files are only ever read.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ class Paragraph:
         """The fragment id of this paragraph in its text chapter (``p3``)."""
         return paragraph_anchor(self.number)
 
+    @property
+    def lines(self) -> list[str]:
+        """The paragraph's lines: one for prose, a stanza's lines for verse."""
+        return self.text.split("\n")
+
 
 @dataclass(frozen=True)
 class Text:
@@ -59,6 +67,19 @@ class Text:
     @property
     def language(self) -> str:
         return self.meta.language
+
+    @property
+    def verse(self) -> bool:
+        """True for a poem or song: its lines are kept and numbered."""
+        return self.meta.form == "verse"
+
+    def line_numbers(self) -> dict[int, int]:
+        """For verse, the number of the first line of each paragraph (lines are numbered through the text)."""
+        first, numbers = 1, {}
+        for paragraph in self.paragraphs:
+            numbers[paragraph.number] = first
+            first += len(paragraph.lines)
+        return numbers
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
@@ -162,8 +183,9 @@ def read_seed(path: Path) -> str:
     return text
 
 
-def split_paragraphs(text: str) -> list[tuple[int, str]]:
-    """``(first line number, paragraph)`` for each block between blank lines."""
+def split_paragraphs(text: str, verse: bool = False) -> list[tuple[int, str]]:
+    """``(first line number, paragraph)`` for each block between blank lines; a verse block keeps its lines."""
+    joiner = "\n" if verse else " "
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
@@ -173,17 +195,18 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
                 start = number
             current.append(line.strip())
         elif current:
-            blocks.append((start, " ".join(current)))
+            blocks.append((start, joiner.join(current)))
             current = []
     if current:
-        blocks.append((start, " ".join(current)))
+        blocks.append((start, joiner.join(current)))
     return blocks
 
 
 def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
+    seed = read_seed(path)  # first: a file that cannot be read is named as such even before it has a sidecar
     meta = read_sidecar(sidecar_path(path))
-    blocks = split_paragraphs(read_seed(path))
+    blocks = split_paragraphs(seed, meta.form == "verse")
     if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):
         blocks = blocks[1:]
     if not blocks:
