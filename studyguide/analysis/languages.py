@@ -22,6 +22,12 @@ from functools import lru_cache
 from stop_words import LANGUAGE_MAPPING
 
 from ..texts.language import language_name, primary
+from .segmenters import quiet_jieba
+
+# wordfreq looks up a Japanese word through MeCab with the ipadic dictionary (mecab-python3),
+# which the guide does not install (it segments Japanese with fugashi and unidic-lite): no general
+# Japanese reference, rather than an error in the build.
+WORDFREQ_NEEDS = {"ja": "mecab-python3 and ipadic"}
 from ..texts.text import Text
 
 ENGLISH_ONLY = {
@@ -42,7 +48,9 @@ def _wordfreq_languages() -> frozenset[str]:
 def general_reference(language: str) -> str | None:
     """wordfreq's code for ``language`` when wordfreq has word frequencies for exactly that language; else None."""
     code = primary(language)
-    return code if code in _wordfreq_languages() else None
+    if code == "zh":
+        quiet_jieba()  # wordfreq segments Chinese with jieba, which would log its cache-building on stderr
+    return code if code in _wordfreq_languages() and code not in WORDFREQ_NEEDS else None
 
 
 def has_stopwords(language: str) -> bool:

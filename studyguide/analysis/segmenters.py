@@ -40,13 +40,20 @@ _UNCOUNTED = re.compile(f"[{''.join(NOT_COUNTED.values())}]")
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def quiet_jieba():
+    """jieba, its cache-building messages silenced (also those of the copy wordfreq loads for Chinese)."""
     import jieba
 
     # jieba logs "Building prefix dict ... Loading model cost ..." on stderr at DEBUG level when it
     # builds its dictionary cache (and wordfreq's own jieba does the same): progress, not a problem.
     # Only that logger is raised to WARNING, so any real warning of jieba still reaches stderr.
     jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    jieba = quiet_jieba()
     jieba.initialize()
     return jieba.lcut
 
@@ -64,11 +71,6 @@ def _thai():
     from pythainlp.tokenize import word_tokenize
 
     return lambda run: word_tokenize(run, engine="newmm", keep_whitespace=False)
-
-
-def quiet_jieba() -> None:
-    """Silence jieba's cache-building messages (also those of the copy wordfreq loads for Chinese)."""
-    _jieba()
 
 
 def segmenter(run: str, japanese: bool) -> Callable[[str], list[str]] | None:
