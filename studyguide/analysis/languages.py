@@ -84,6 +84,26 @@ def language_notice(text: Text, analysis: str) -> str | None:
             "without stopwords is the same as the full list.")
 
 
+SHORT_NAMES = {"sentiment": "sentiment", "themes": "themes", "address": "address counts",
+               "general": "keyness against general language", "stopwords": "stopwords"}
+
+
+def what_is_counted(text: Text) -> str:
+    """One line for ``check``: how many words are counted, by which segmenter, and what is not counted or computed."""
+    from .segmenters import SEGMENTED, segmented_scripts, uncounted_scripts
+    from .tokens import words
+
+    body = "\n".join(p.text for p in text.paragraphs)
+    count = len(words(body))
+    parts = [f"{count:,} word{'s' if count != 1 else ''} counted"]
+    parts += [f"{name} cut into words by {SEGMENTED[name]}" for name in segmented_scripts(body)]
+    if uncounted := uncounted_scripts(body):
+        parts.append(f"not counted: its {' and '.join(uncounted)} script (no offline segmenter)")
+    if missing := [SHORT_NAMES[a] for a in ANALYSES if not applies(text, a)]:
+        parts.append(f"not computed for {language_name(text.language)}: {', '.join(missing)}")
+    return "; ".join(parts)
+
+
 def same_language(text: Text, others) -> list[Text]:
     """The texts among ``others`` (not ``text`` itself) written in the language of ``text``."""
     return [other for other in others if other.id != text.id and primary(other.language) == primary(text.language)]

@@ -107,3 +107,13 @@ def segment(run: str, japanese: bool = False) -> list[tuple[int, int]]:
 def uncounted_scripts(text: str) -> list[str]:
     """The names of the scripts of ``text`` that are not counted (no offline segmenter)."""
     return [name for name, ranges in NOT_COUNTED.items() if re.search(f"[{ranges}]", text)]
+
+
+def segmented_scripts(text: str) -> list[str]:
+    """The names of the scripts of ``text`` cut by a segmenter ("Chinese", "Japanese", "Thai")."""
+    found = []
+    if re.search(f"[{HAN}{KANA}]", text):
+        found.append("Japanese" if is_japanese(text) else "Chinese")
+    if _THAI.search(text):
+        found.append("Thai")
+    return found

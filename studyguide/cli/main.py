@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..analysis.languages import what_is_counted
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
@@ -71,7 +72,7 @@ def check(root: Path) -> None:
     check_languages(project)
     for text in project.corpus:
         print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
-              f"language {text.language}, chapter {chapter_page(text.id)}.md")
+              f"language {text.language}, chapter {chapter_page(text.id)}.md; {what_is_counted(text)}")
     if project.lexicon is not None:
         print(f"ok  {project.lexicon.path.relative_to(root)}  {len(project.lexicon)} themes")
     if project.glossary is not None:

@@ -155,3 +155,23 @@ def test_timeline_covers_every_text_and_has_eight_line_styles():
     assert last >= dt.date(2025, 3, 1) and first <= dt.date(2011, 12, 16)
     assert len({name for name, _ in LINES}) == len({str(dash) for _, dash in LINES}) == 8
     assert "A text of 2025, March 2025" in left_out((late,), dt.date(2011, 5, 1), dt.date(2012, 12, 31))
+
+
+def test_check_says_per_text_what_is_counted_and_the_page_lists_the_scripts_not_counted(texts, sandbox):
+    from studyguide.analysis.languages import what_is_counted
+    from studyguide.analysis.segmenters import SEGMENTED
+
+    assert what_is_counted(texts["180_verse"]) == "56 words counted"  # hand-counted above
+    assert "Chinese cut into words by jieba" in what_is_counted(texts["110_zh"])
+    kazakh = what_is_counted(texts["160_kk"])
+    assert "not computed for Kazakh:" in kazakh and "keyness against general language" in kazakh
+    (sandbox / "seeds" / "250_lao.txt").write_text("ຄົນງານ\n\nຄົນງານ ນ້ຳມັນ ຢຸດວຽກ 2011.\n\nສອງ.\n", "utf-8")
+    scaffold(sandbox / "seeds" / "250_lao.txt", sandbox)
+    lao = load_text(sandbox / "seeds" / "250_lao.txt")
+    assert what_is_counted(lao).startswith("1 word counted; not counted: its Lao script (no offline segmenter)")
+    page = (sandbox / "chapters" / "adding-a-text.md").read_text("utf-8")
+    listed = page[page.index("**not counted**"):][:400]
+    for name in NOT_COUNTED:
+        assert name in listed, name
+    for name in SEGMENTED:
+        assert f"**{name}**" in page, name
