@@ -11,6 +11,9 @@ from support import Visit
 
 pytestmark = pytest.mark.browser
 EXPLORER = ".studyguide-word-explorer"
+# Every shown heading, cell, paragraph or summary whose content runs past its own box (a long word that cannot break).
+OVERFLOWING = """() => [...document.querySelectorAll('th, td, h1, h2, h3, p, summary, figcaption')]
+    .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim().slice(0, 60))"""
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +84,8 @@ def test_no_page_of_the_corpus_is_wider_than_a_phone(chromium, html):
         for name in names:
             page = visit.open((html / name).as_uri())
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            assert page.evaluate(OVERFLOWING) == [], name
             if name.startswith("chapters/texts/"):
                 title = page.locator("section.seed-text h1").bounding_box()
                 assert title["x"] + title["width"] <= 390, name
