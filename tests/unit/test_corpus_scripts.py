@@ -175,3 +175,24 @@ def test_check_says_per_text_what_is_counted_and_the_page_lists_the_scripts_not_
         assert name in listed, name
     for name in SEGMENTED:
         assert f"**{name}**" in page, name
+
+
+def plot_width(svg: str) -> float:
+    """The width of a chart's plotting area in the SVG (its axes' background, matplotlib's patch_2), in points."""
+    import re
+
+    found = re.search(r'<g id="patch_2">\s*<path d="M ([\d.]+) [\d.]+\s*L ([\d.]+) ', svg)
+    return float(found.group(2)) - float(found.group(1))
+
+
+def test_the_timeline_legend_never_narrows_the_plot():
+    from studyguide.analysis.placement import TextMark
+    from studyguide.base.dates import parse_period
+    from studyguide.knowledge.project import load_project
+    from studyguide.views.timeline_chart import timeline_chart
+
+    timeline = load_project().timeline
+    one = (TextMark("“A short title” (by someone)", parse_period("2012-05"), "", ""),)
+    eight = tuple(TextMark(f"“Ein außerordentlich langer Titel eines Textes Nummer {i} mit vielen Wörtern” (by the editors)",
+                           parse_period(f"201{i}-0{i + 1}"), "", "") for i in range(8))
+    assert plot_width(timeline_chart(timeline, eight).svg) >= plot_width(timeline_chart(timeline, one).svg) - 0.5
