@@ -24,10 +24,9 @@ seed text itself.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
-
-import re
 
 from slugify import slugify
 

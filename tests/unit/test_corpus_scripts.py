@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from corpus_texts import BY_LANGUAGE, EXPECTED, REFUSED_CP1251, TEXTS, VERSE_LINE_5, VERSE_LINES
+from corpus_texts import EXPECTED, REFUSED_CP1251, TEXTS, VERSE_LINE_5, VERSE_LINES
 
 from studyguide.analysis.frequency import text_profile, word_counts
 from studyguide.analysis.segmenters import NOT_COUNTED, uncounted_scripts
