@@ -14,6 +14,7 @@ letters is too short to tell, so a disagreement there is only a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +51,16 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "dv", "he"
 def direction(tag: str) -> str:
     """``"rtl"`` for a language written right to left, else ``"ltr"``: the HTML ``dir`` of its text."""
     return "rtl" if primary(tag) in RIGHT_TO_LEFT else "ltr"
+
+
+_RIGHT_TO_LEFT_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
+
+
+def isolated(value: str) -> str:
+    """``value`` between Unicode's first-strong isolate marks (U+2068 ... U+2069) when it holds right-to-left
+    letters, else unchanged: inside an English sentence it keeps its own direction, and a number after it
+    stays in the sentence ("“العمال”: 5 times", not "5 :”العمال“ times"). Plain text's ``<bdi>``."""
+    return f"\u2068{value}\u2069" if _RIGHT_TO_LEFT_LETTER.search(value) else value
 
 
 def known(tag: str) -> bool:

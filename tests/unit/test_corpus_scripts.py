@@ -196,3 +196,10 @@ def test_the_timeline_legend_never_narrows_the_plot():
     eight = tuple(TextMark(f"“Ein außerordentlich langer Titel eines Textes Nummer {i} mit vielen Wörtern” (by the editors)",
                            parse_period(f"201{i}-0{i + 1}"), "", "") for i in range(8))
     assert plot_width(timeline_chart(timeline, eight).svg) >= plot_width(timeline_chart(timeline, one).svg) - 0.5
+
+
+def test_a_right_to_left_value_is_isolated_in_an_english_sentence():
+    from studyguide.views.prose import prose
+
+    assert prose("“{word}”: {n} times", word="العمال", n=5).data == "“\u2068العمال\u2069”: 5 times"
+    assert prose("“{word}”: {n} times", word="workers", n=5).data == "“workers”: 5 times"  # others unchanged
