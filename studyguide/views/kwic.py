@@ -24,6 +24,7 @@ def context(line: Line, part: str) -> str:
     return written_html(line.reading, (), line.end, line.right_end) + ("…" if line.clipped_right else "")
 
 
+CAPTION_LTR = ' dir="ltr" lang="en"'  # the guide's English words inside a right-to-left table
 MAX_LINES = 100  # lines shown at most in a page, whatever the size of the text (the caption says so)
 
 
@@ -49,13 +50,16 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = MAX_
         for line in shown
     )
     # The box (.kwic-scroll in the book's stylesheet) scrolls sideways: long lines never widen the page.
+    # A mirrored (right-to-left) table names its context columns by order, not side, and keeps
+    # its English caption left to right.
+    rtl = direction(text.meta.language) == "rtl"
+    before, after = ("Words before", "Words after") if rtl else ("Left context", "Right context")
     return (
         '<div class="kwic-scroll" tabindex="0" role="region" '
         f'aria-label="Concordance of {escape(word)} (scrolls sideways)">'
         f'<table class="kwic studyguide-table" lang="{escape(text.meta.language)}" dir="{direction(text.meta.language)}">'
-        f"<caption>{caption}</caption>"
-        '<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">Left context</th>'
-        '<th scope="col">Keyword</th><th scope="col" class="kwic-right">Right context</th></tr></thead>'
+        f"<caption{CAPTION_LTR if rtl else ''}>{caption}</caption>"
+        f'<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">{before}</th>'
+        f'<th scope="col">Keyword</th><th scope="col" class="kwic-right">{after}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
-

@@ -69,6 +69,7 @@ def test_a_right_to_left_word_is_isolated_and_its_concordance_mirrored(words_pag
     row = view.locator("table.kwic tbody tr").first
     left, key = (row.locator(f"td.{part}").bounding_box() for part in ("kwic-left", "kwic-key"))
     assert left["x"] > key["x"]  # the words before the keyword stand on its right, as in the text
+    assert view.locator("table.kwic caption").get_attribute("dir") == "ltr"
 
 
 def test_a_verse_line_is_a_link_target(chromium, html):

@@ -94,6 +94,9 @@ def test_concordances_of_right_to_left_texts_are_mirrored(html):
     directions = {table["lang"]: table["dir"] for table in soup.select("table.kwic")}
     assert [directions[language] for language in RTL] == ["rtl"] * 3
     assert directions["de"] == directions["zh"] == "ltr"
+    for table in soup.select("table.kwic[dir=rtl]"):  # the English caption stays left to right; columns named by order
+        assert table.caption["dir"] == "ltr" and [th.get_text() for th in table.select("thead th")][1::2] == [
+            "Words before", "Words after"]
 
 
 def test_the_timeline_covers_a_text_of_2025_or_says_it_leaves_it_out(html):

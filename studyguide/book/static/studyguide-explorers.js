@@ -214,7 +214,7 @@
   }
 
   function kwicHtml(index, word, at) {
-    var d = index.data, rows = [];
+    var d = index.data, rows = [], rtl = d.dir === "rtl";
     at.slice(0, d.maxLines).forEach(function (i, order) {
       var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i], e = index.end[i], sic = false;
       if (p.length > 4 && p[4]) {  // read differently by the editors: show the text as written, the reading marked
@@ -235,9 +235,12 @@
     var caption = "“" + bdi(word) + "” in context: " + at.length + (at.length === 1 ? " line" : " lines") +
       (at.length > d.maxLines ? " (first " + d.maxLines + " in text order shown)" : "") + ", editors' readings applied";
     return '<div class="kwic-scroll" tabindex="0" role="region" aria-label="Concordance of ' + esc(word) + ' (scrolls sideways)">' +
-      '<table class="kwic studyguide-table" lang="' + esc(d.lang) + '" dir="' + esc(d.dir || "ltr") + '"><caption>' + caption + "</caption>" +
-      '<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">Left context</th>' +
-      '<th scope="col">Keyword</th><th scope="col" class="kwic-right">Right context</th></tr></thead><tbody>' +
+      // mirrored for a right-to-left text: context columns named by order, the English caption kept left to right
+      '<table class="kwic studyguide-table" lang="' + esc(d.lang) + '" dir="' + (rtl ? "rtl" : "ltr") + '"><caption' +
+      (rtl ? ' dir="ltr" lang="en"' : "") + ">" + caption + "</caption>" +
+      '<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">' + (rtl ? "Words before" : "Left context") +
+      '</th><th scope="col">Keyword</th><th scope="col" class="kwic-right">' + (rtl ? "Words after" : "Right context") +
+      "</th></tr></thead><tbody>" +
       rows.join("") + "</tbody></table></div>";
   }
 
