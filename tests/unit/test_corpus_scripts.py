@@ -203,3 +203,18 @@ def test_a_right_to_left_value_is_isolated_in_an_english_sentence():
 
     assert prose("“{word}”: {n} times", word="العمال", n=5).data == "“\u2068العمال\u2069”: 5 times"
     assert prose("“{word}”: {n} times", word="workers", n=5).data == "“workers”: 5 times"  # others unchanged
+
+
+def test_one_log_ratio_per_word_whatever_the_table(texts):
+    from studyguide.analysis.keyness import against_general_english, reference_size_effect
+    from studyguide.analysis.keywords import WEIGHT_HEADERS, word_weights
+
+    german = texts["170_de"]
+    counts = word_counts(german)
+    chosen = ["arbeiter", "arbeiterschutzgesetzgebungsverfahren", "die"]  # the second is in no general word list
+    sizes = (1_000_000, 10_000_000, 100_000_000, 1_000_000_000)
+    by_size = {row[0]: row[-1] for row in reference_size_effect(counts, chosen, sizes, "de")}
+    ratio = WEIGHT_HEADERS.index("Log ratio")
+    weights = {row[0]: row[ratio] for row in word_weights(german, chosen)}
+    keyness = {k.word: round(k.log_ratio, 2) for k in against_general_english(counts, "de", min_count=1)}
+    assert by_size == weights == {word: keyness[word] for word in chosen}
