@@ -81,11 +81,17 @@ def chart_alt(events: tuple[Event, ...], first: dt.date, last: dt.date, marks: t
     shown = shown_marks(marks, first, last)
     if shown:
         parts.append("Vertical lines mark " + "; ".join(
-            f"{m.label}, {m.date_label()} ({LINES[i % len(LINES)][0]})" for i, m in enumerate(shown)) + ".")
+            f"{m.label}, {m.date_label()} ({line_name(i, len(shown))})" for i, m in enumerate(shown)) + ".")
         parts.extend(f"A grey band shades {band_label(when, shown)}." for when in bands(shown))
     if outside := left_out(marks, first, last):
         parts.append(outside)
     return " ".join(parts)
+
+
+def line_name(index: int, count: int) -> str:
+    """How the alt text names line ``index`` of ``count``: its style, and its number when styles repeat (beyond eight)."""
+    style = LINES[index % len(LINES)][0]
+    return f"line {index + 1}, {style}" if count > len(LINES) else style
 
 
 def shown_marks(marks: tuple[TextMark, ...], first: dt.date, last: dt.date) -> list[TextMark]:
@@ -106,7 +112,7 @@ def band_label(when: When, shown: list[TextMark]) -> str:
     for i, mark in enumerate(shown):
         if mark.when != when:
             continue
-        line = f"the {LINES[i % len(LINES)][0]} line"
+        line = f"line {i + 1}" if len(shown) > len(LINES) else f"the {LINES[i][0]} line"
         if mark.period.exact:
             parts.append(f"the {unit} of {line}")
         else:
@@ -164,8 +170,14 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             # for an open date ("in or after May 2012") that is still a day it can be.
             near = sum(1 for d in drawn if abs((d - mark.when.first).days) <= span_days / 100)
             drawn.append(mark.when.first)
+            numbered = f"{i + 1}. " if len(shown) > len(LINES) else ""
             line = ax.axvline(mark.when.first, color=TEXT_COLOUR, linestyle=LINES[i % len(LINES)][1], linewidth=1.2,
-                              label=fill(f"{mark.label}: {mark.date_label()}", LEGEND_CHARACTERS, subsequent_indent="  "))
+                              label=fill(f"{numbered}{mark.label}: {mark.date_label()}", LEGEND_CHARACTERS,
+                                         subsequent_indent="  "))
+            if numbered:  # more lines than styles: each is numbered at its top, as in the legend
+                ax.annotate(str(i + 1), (mdates.date2num(mark.when.first), 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(3 * near, 2), textcoords="offset points", ha="center", va="bottom",
+                            fontsize=MIN_FONT, color=TEXT_COLOUR)
             line.set_transform(offset_copy(line.get_transform(), fig, x=3 * near, units="points"))
         handles, names = ax.get_legend_handles_labels()
         for when in bands(shown):

@@ -218,3 +218,17 @@ def test_one_log_ratio_per_word_whatever_the_table(texts):
     weights = {row[0]: row[ratio] for row in word_weights(german, chosen)}
     keyness = {k.word: round(k.log_ratio, 2) for k in against_general_english(counts, "de", min_count=1)}
     assert by_size == weights == {word: keyness[word] for word in chosen}
+
+
+def test_beyond_eight_lines_each_text_line_is_numbered():
+    from studyguide.analysis.placement import TextMark
+    from studyguide.base.dates import parse_period
+    from studyguide.knowledge.project import load_project
+    from studyguide.views.timeline_chart import timeline_chart
+
+    marks = tuple(TextMark(f"“Text {n}”", parse_period(f"{2010 + n}-05"), "", "") for n in range(10))
+    chart = timeline_chart(load_project().timeline, marks)
+    # styles repeat after eight (line 10 is dotted like line 2), so every line carries its number
+    assert "(day not known) (line 10, dotted)" in chart.alt and "(day not known) (line 2, dotted)" in chart.alt
+    assert "10. “Text 9”: May 2019" in chart.svg
+    assert "“Text 9”, May 2019" in chart.alt and "May 2019, the month of line 10" in chart.alt
