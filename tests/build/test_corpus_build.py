@@ -61,6 +61,9 @@ def test_verse_keeps_its_lines_numbered_every_fifth_and_linkable(html):
     assert [a.get_text() for a in poem.select("a.line-number")] == ["5"]
     assert poem.one("#l5").get_text(" ", strip=True) == "5 " + VERSE_LINE_5
     assert len(poem.select(".seed-paragraph")) == 2
+    # the paragraph browser shows the stanzas with their line breaks too (an inline style: Jupyter has no stylesheet)
+    shown = [p.get_text() for p in page(html, "notebooks/overview.html").select('p[style="white-space: pre-line"]')]
+    assert VERSE_LINE_5 + "\nwe counted names" in "".join(shown)
 
 
 def test_keyness_is_labelled_with_the_texts_own_language(html):
