@@ -78,8 +78,10 @@ def language_notice(text: Text, analysis: str) -> str | None:
         what = {"sentiment": "Sentiment", "themes": "Theme scores", "address": "Pronoun and address counts"}[analysis]
         return f"{what}: not computed for “{text.title}”, which is in {name}: {ENGLISH_ONLY[analysis]}."
     if analysis == "general":
-        return (f"Keyness against general language: not computed for “{text.title}”, which is in {name}: "
-                "the wordfreq package has no word frequencies for that language.")
+        why = (f"the wordfreq package looks {name} words up with {WORDFREQ_NEEDS[primary(text.language)]}, "
+               "which the guide does not install" if primary(text.language) in WORDFREQ_NEEDS
+               else "the wordfreq package has no word frequencies for that language")
+        return f"Keyness against general language: not computed for “{text.title}”, which is in {name}: {why}."
     return (f"Stopwords: the stop-words package has no list for {name}, so the list of “{text.title}” "
             "without stopwords is the same as the full list.")
 
