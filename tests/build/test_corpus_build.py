@@ -75,6 +75,9 @@ def test_keyness_is_labelled_with_the_texts_own_language(html):
     assert "Keyness against general language: not computed for “Мұнайшылар ереуілі”" in words
     assert "No word of “Мұнайшылар ереуілі” occurs" not in words  # no computed-sounding line beside "not computed"
     assert "it removes: ." not in words and kazakh.id
+    # no list of stopwords for Kazakh: no second top-20 table repeating the first
+    assert "“Мұнайшылар ереуілі”: the 20 most frequent words that are not stopwords" not in words
+    assert "“Мұнайшылар ереуілі”: the 20 most frequent words" in words
 
 
 def test_the_word_index_holds_the_words_python_counted(html):
