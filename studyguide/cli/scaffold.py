@@ -37,7 +37,7 @@ from ..texts.language import detect, language_name
 from ..texts.pages import CHAPTER_FOLDER, chapter_page
 from ..texts.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ..texts.sidecar import TEXT_ID, sidecar_path
-from ..texts.text import SUFFIX, read_seed, split_paragraphs
+from ..texts.text import SUFFIX, read_seed, require_words, split_paragraphs
 
 ID_WORDS = 6
 MAX_TITLE = 200
@@ -173,8 +173,10 @@ def scaffold(seed: Path, root: Path, text_id: str | None = None) -> list[Path]:
     found_title = find_title(blocks, source.split("\n"))
     has_title = found_title is not None
     title = found_title or seed.stem
+    body_blocks = blocks[1:] if has_title else blocks
+    require_words(seed, body_blocks)  # before anything is written: a text without words cannot be analysed
     text_id = chosen_id(text_id, seed, root) if text_id else unique_id(slug(title), ids_in_use(root))
-    body = "\n\n".join(block for _, block in (blocks[1:] if has_title else blocks))
+    body = "\n\n".join(block for _, block in body_blocks)
     found = detect(body)
     if found.sure:
         language, note = found.tag, f"  # detected: {language_name(found.tag)}; correct it if wrong"

@@ -43,6 +43,11 @@ def language_name(tag: str) -> str:
     return language.name.title() if language else f"the language '{tag}'"
 
 
+# Scripts written without spaces between words for which no segmenter works offline: their words
+# are not counted (studyguide.analysis.segmenters), and a text written only in them has no words.
+UNCOUNTED_SCRIPTS = {"Lao": "\u0e80-\u0eff", "Khmer": "\u1780-\u17ff\u19e0-\u19ff", "Myanmar": "\u1000-\u109f",
+                     "Tibetan": "\u0f00-\u0fff"}
+
 # Languages written right to left (in their usual script): Arabic, Persian, Urdu, Pashto, Sindhi,
 # Uyghur, Central Kurdish, Dhivehi; Hebrew and Yiddish.
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "dv", "he", "yi"})

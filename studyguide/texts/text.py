@@ -19,12 +19,18 @@ from pathlib import Path
 
 from ..base.decoding import decode
 from ..base.errors import InputError
+from .language import UNCOUNTED_SCRIPTS
 from .pages import paragraph_anchor
 from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
 
 SUFFIX = ".txt"
 MAX_BYTES = 1_000_000  # one text is one chapter page, and a page must stay light
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every word the guide counts starts with a letter or a digit (studyguide.analysis.tokens, whose
+# tests check that the two agree): a text without one has no word, and every analysis would fail.
+# Letters of a script that is not counted (no offline segmenter: Lao, Khmer...) start no word.
+_UNCOUNTED = "".join(UNCOUNTED_SCRIPTS.values())
+_LETTER_OR_DIGIT = re.compile(rf"(?![{_UNCOUNTED}])[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -202,6 +208,16 @@ def split_paragraphs(text: str, verse: bool = False) -> list[tuple[int, str]]:
     return blocks
 
 
+def require_words(path: Path, blocks: list[tuple[int, str]]) -> None:
+    """Refuse a text whose body paragraphs (``(line, paragraph)``) hold no word to count."""
+    if blocks and not any(_LETTER_OR_DIGIT.search(body) for _, body in blocks):
+        if any(re.search(f"[{_UNCOUNTED}]", body) for _, body in blocks):
+            raise InputError(path, "no words to count: the text's script has no offline word segmenter, so its words "
+                                   "are not counted (see the page 'Adding a text')", blocks[0][0])
+        raise InputError(path, "no words to count: the text holds only punctuation, spaces or symbols, "
+                               "and the guide counts runs of letters or digits", blocks[0][0])
+
+
 def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
     seed = read_seed(path)  # first: a file that cannot be read is named as such even before it has a sidecar
@@ -211,6 +227,7 @@ def load_text(path: Path) -> Text:
         blocks = blocks[1:]
     if not blocks:
         raise InputError(path, "no body paragraphs after the title")
+    require_words(path, blocks)
     quoted = set(meta.quotations)
     paragraphs = tuple(
         Paragraph(number=n, text=body, line=line, quotation=n in quoted)

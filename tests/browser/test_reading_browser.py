@@ -9,10 +9,10 @@ import json
 import pytest
 
 from studyguide import load_corpus
+from studyguide.analysis.collocation import collocates
 from studyguide.analysis.frequency import text_tokens, word_counts
 from studyguide.analysis.tokens import word_pattern
 from studyguide.cli.serve import pages
-from studyguide.views.word_index import collocates
 from support import CHAPTER, ROOT, TEXT_ID, Visit, is_file
 
 pytestmark = pytest.mark.browser

@@ -26,7 +26,7 @@ def test_words_page_is_in_the_book_after_the_overview(built_book):
 def test_words_page_shows_every_measure_computed_at_build_time(built_book):
     visible = page(built_book, WORDS).visible
     for heading in ("From text to words", "summary measures", "Word lists", "keyness against general English",
-                    "n-grams and collocations", "dispersion", "Keyword in context", "Explore a word",
+                    "n-grams and word pairs", "dispersion", "Keyword in context", "Explore a word",
                     "What the counts show about this text", "What these numbers cannot tell you"):
         assert heading in visible, heading
     text = load_corpus(ROOT)[TEXT_ID]

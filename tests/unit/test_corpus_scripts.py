@@ -158,8 +158,8 @@ def test_timeline_covers_every_text_and_has_eight_line_styles():
 
 
 def test_check_says_per_text_what_is_counted_and_the_page_lists_the_scripts_not_counted(texts, sandbox):
-    from studyguide.analysis.languages import what_is_counted
     from studyguide.analysis.segmenters import SEGMENTED
+    from studyguide.views.counting import counted_line as what_is_counted
 
     assert what_is_counted(texts["180_verse"]) == "56 words counted"  # hand-counted above
     assert "Chinese cut into words by jieba" in what_is_counted(texts["110_zh"])
@@ -207,15 +207,14 @@ def test_a_right_to_left_value_is_isolated_in_an_english_sentence():
 
 def test_one_log_ratio_per_word_whatever_the_table(texts):
     from studyguide.analysis.keyness import against_general_english, reference_size_effect
-    from studyguide.analysis.keywords import WEIGHT_HEADERS, word_weights
+    from studyguide.analysis.keywords import word_weights
 
     german = texts["170_de"]
     counts = word_counts(german)
     chosen = ["arbeiter", "arbeiterschutzgesetzgebungsverfahren", "die"]  # the second is in no general word list
     sizes = (1_000_000, 10_000_000, 100_000_000, 1_000_000_000)
     by_size = {row[0]: row[-1] for row in reference_size_effect(counts, chosen, sizes, "de")}
-    ratio = WEIGHT_HEADERS.index("Log ratio")
-    weights = {row[0]: row[ratio] for row in word_weights(german, chosen)}
+    weights = {weight.word: round(weight.log_ratio, 2) for weight in word_weights(german, chosen)}
     keyness = {k.word: round(k.log_ratio, 2) for k in against_general_english(counts, "de", min_count=1)}
     assert by_size == weights == {word: keyness[word] for word in chosen}
 

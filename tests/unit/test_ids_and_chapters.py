@@ -12,10 +12,11 @@ import pytest
 
 from studyguide import InputError, load_corpus, load_project
 from studyguide.analysis.keyness import Keyword
-from studyguide.analysis.placement import chart_marks, placement_notes, placement_rows, placements
+from studyguide.analysis.placement import chart_marks, placements
 from studyguide.cli.scaffold import slug, unique_id
 from studyguide.texts.corpus import check_chapters
 from studyguide.views.keyness_chart import keyness_chart
+from studyguide.views.timeline_tables import placement_notes, placement_rows
 from support import GOOD_SIDECAR, ROOT, copy_project
 
 RUSSIAN_TITLE = "Солидарность с нефтяниками Жаңаөзена"
