@@ -133,12 +133,22 @@ _ADDRESS = (r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]*[^\s<>\"'“
             r"|(?<!\w)[\w.+-]+@\w[\w-]*(?:\.[\w-]+)+")
 _NUMBER = r"(?<![^\W\d_])\d+(?:[.,\u066b\u066c]\d+)+(?![^\W_])"
 _SPECIAL = re.compile(rf"(?P<address>{_ADDRESS})|{_NUMBER}")
-_MAY_BE_SPECIAL = re.compile(r"@|://|www\.|\d[.,\u066b\u066c]\d")
+_SEPARATOR_DIGIT = re.compile(r"[.,\u066b\u066c]\d")  # the faster half of "1,000": a separator, then a digit
+
+
+def _may_be_special(text: str) -> bool:
+    """Whether ``text`` may hold an address or a number with separators (substring tests first: they are fast)."""
+    return "@" in text or "://" in text or "www." in text or _SEPARATOR_DIGIT.search(text) is not None
+
+
+def _unspaced(text: str) -> bool:
+    """Whether ``text`` holds a script written without spaces (never in ASCII text, which is checked at once)."""
+    return not text.isascii() and UNSPACED.search(text) is not None
 
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
     """Words with addresses left out and numbers with separators kept whole (before segmenting)."""
-    if not _MAY_BE_SPECIAL.search(text):
+    if not _may_be_special(text):
         return _plain_spans(text)
     found, position = [], 0
     for m in _SPECIAL.finditer(text):
@@ -154,7 +164,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
     # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
     found = _spans(text)
-    if not UNSPACED.search(text):
+    if not _unspaced(text):
         return found
     japanese, cut = is_japanese(text), []
     for word, start, end in found:
@@ -167,8 +177,21 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 def words(text: str) -> list[str]:
     """The keys of the words of ``text``, in order (the same as :func:`word_spans` gives)."""
-    if _MAY_BE_SPECIAL.search(text) or UNSPACED.search(text):
+    if _unspaced(text):
         return [word for word, _, _ in word_spans(text)]
+    if not _may_be_special(text):
+        return _words(text)
+    found, position = [], 0  # the stretches between addresses and numbers with separators, each the fast way
+    for m in _SPECIAL.finditer(text):
+        found += _words(text[position:m.start()])
+        if not m.group("address"):
+            found.append(key(m.group()))
+        position = m.end()
+    return found + _words(text[position:])
+
+
+def _words(text: str) -> list[str]:
+    """The keys of the words the word pattern finds in ``text`` (normalised once, as a whole)."""
     normal = _same(unicodedata.normalize("NFC", text))
     found = [w.lower() for w in _pattern(normal).findall(normal)]
     if normal.isascii() or unicodedata.is_normalized("NFC", normal.lower()):
