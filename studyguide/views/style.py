@@ -38,6 +38,7 @@ MIN_FONT = 8  # points: 10.7 CSS px at a figure's own size
 POOL = 60  # columns a chart draws at most: a longer text's paragraphs are pooled in stretches (analysis.stretches)
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 INK = "#1a1a1a"
+MISSING_GLYPH = r"Glyph \d+ .* missing from font"  # matplotlib's warning, silenced only while charts are drawn
 # (family, font file name) of the fonts a chart falls back on for the scripts DejaVu Sans lacks.
 FALLBACK_FONTS = (("Noto Sans CJK JP", "NotoSansCJK-Regular.ttc"), ("Loma", "Loma.ttf"))
 
@@ -87,8 +88,14 @@ RC = {
 
 @contextmanager
 def figure_style():
-    """Apply the guide's matplotlib settings inside a ``with`` block."""
-    with plt.rc_context(RC):
+    """Apply the guide's matplotlib settings inside a ``with`` block.
+
+    matplotlib's "Glyph ... missing from font" is silenced while a chart is laid out, as when it is
+    saved (:func:`finish`): on a machine without the fallback fonts it measures such a label roughly,
+    but the SVG keeps the text as text, which the reader's browser draws with its own fonts.
+    """
+    with plt.rc_context(RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
         yield
 
 
@@ -145,7 +152,7 @@ def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
     with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}), warnings.catch_warnings():
         # Text stays text in the SVG ("svg.fonttype": "none") and the browser draws it with its own fonts;
         # matplotlib's bundled font lacks most scripts (Devanagari...) and would only warn while measuring.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return Figure(svg=buffer.getvalue(), alt=alt, caption=caption)
