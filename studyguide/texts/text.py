@@ -221,6 +221,7 @@ def require_words(path: Path, blocks: list[tuple[int, str]]) -> None:
 def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
     seed = read_seed(path)  # first: a file that cannot be read is named as such even before it has a sidecar
+    require_words(path, split_paragraphs(seed))  # and so is one without a word, which `new` refused (no sidecar)
     meta = read_sidecar(sidecar_path(path))
     blocks = split_paragraphs(seed, meta.form == "verse")
     if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):

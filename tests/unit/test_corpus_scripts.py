@@ -137,12 +137,6 @@ def test_a_windows_1251_file_is_named_by_new_check_and_build(tmp_path):
         assert "cp1252" not in result.stderr and "studyguide new" not in result.stderr
 
 
-def test_a_refused_encoding_is_raised_before_the_missing_sidecar(tmp_path):
-    (tmp_path / "x.txt").write_bytes(REFUSED_CP1251.read_bytes())
-    with pytest.raises(InputError, match="Windows-1251"):
-        load_text(tmp_path / "x.txt")
-
-
 def test_timeline_covers_every_text_and_has_eight_line_styles():
     from studyguide.analysis.placement import TextMark
     from studyguide.base.dates import parse_period
@@ -231,3 +225,14 @@ def test_beyond_eight_lines_each_text_line_is_numbered():
     assert "(day not known) (line 10, dotted)" in chart.alt and "(day not known) (line 2, dotted)" in chart.alt
     assert "10. “Text 9”: May 2019" in chart.svg
     assert "“Text 9”, May 2019" in chart.alt and "May 2019, the month of line 10" in chart.alt
+
+
+@pytest.mark.parametrize("content", [REFUSED_CP1251.read_bytes(), b"...\n\n!!! ???\n", "ຄົນງານ\n\nນ້ຳມັນ\n".encode()],
+                         ids=["windows-1251", "punctuation", "lao"])
+def test_a_file_new_refuses_is_refused_for_its_reason_before_its_missing_sidecar(tmp_path, content):
+    (tmp_path / "x.txt").write_bytes(content)
+    with pytest.raises(InputError) as refused:
+        load_text(tmp_path / "x.txt")
+    reason = refused.value.reason  # the message without the file's name
+    assert "sidecar" not in reason and "new" not in reason
+    assert "Windows-1251" in reason or "no words to count" in reason
