@@ -1,4 +1,4 @@
-"""The test texts of tests/fixtures/texts, their hand-counted expectations, and one sandbox build of them all.
+"""The test texts of tests/fixtures/texts, their hand-counted expectations, and their entries for the sandbox book.
 
 Every figure here was counted by hand from the files (see fixtures/texts/README.md): how
 often each listed word occurs in the body (the title line is not part of it), how many
@@ -10,13 +10,10 @@ joined by hyphens, a Persian zero-width non-joiner dropped; Cyrillic: unidecode'
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyguide.cli.sandbox import copy_project
-from studyguide.cli.scaffold import chapter_path, chapter_source
-from support import ROOT, build
+from books import SandboxText
 
 TEXTS = Path(__file__).with_name("fixtures") / "texts"
 REFUSED_CP1251 = TEXTS / "refused" / "ru-windows-1251.txt"
@@ -58,30 +55,12 @@ VERSE_LINE_5 = "We counted days like rusted coins,"
 GERMAN_WORD = "Arbeiterschutzgesetzgebungsverfahren"
 
 
-def add_texts(root: Path) -> Path:
-    """Put every test text (and its sidecar and chapter page) into the project copy at ``root``."""
-    for expected in EXPECTED:
-        for suffix in (".txt", ".meta.toml"):
-            shutil.copyfile(TEXTS / f"{expected.stem}{suffix}", root / "seeds" / f"{expected.stem}{suffix}")
-        chapter_path(root, expected.id).write_text(chapter_source(expected.id), "utf-8")
-    return root
+def sandbox_texts() -> tuple[SandboxText, ...]:
+    """The test texts, each with its sidecar, for the one sandbox build (``sandbox_book``)."""
+    return tuple(SandboxText(e.stem, (TEXTS / f"{e.stem}.txt").read_bytes(), (TEXTS / f"{e.stem}.meta.toml").read_bytes())
+                 for e in EXPECTED)
 
 
-_BUILT: dict[str, Path] = {}
-
-
-def corpus_book(tmp_path_factory) -> Path:
-    """The built HTML of the seed plus every test text: built once per test run, shared by the build
-    and browser tests (each module's fixture calls this)."""
-    if "html" not in _BUILT:
-        root = add_texts(copy_project(ROOT, tmp_path_factory.mktemp("corpus") / "book"))
-        output = root.parent / "out"
-        result = build(root, output)
-        assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
-        _BUILT["html"] = output / "_build" / "html"
-        _BUILT["log"] = result.stdout + result.stderr
-    return _BUILT["html"]
-
-
-def build_log() -> str:
-    return _BUILT.get("log", "")
+def title(expected: Expected) -> str:
+    """The text's title: the first line of its file."""
+    return (TEXTS / f"{expected.stem}.txt").read_text("utf-8").split("\n", 1)[0]

@@ -8,6 +8,7 @@ The server and Chromium settings come from the package itself (:mod:`studyguide.
 from __future__ import annotations
 
 import json
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -94,7 +95,7 @@ class Page:
             block.insert_after(" ")
         return " ".join(copy.get_text("").split())
 
-    @property
+    @cached_property
     def visible(self) -> str:
         return self.text_of(self.soup)
 
@@ -108,7 +109,15 @@ class Page:
 
 
 def page(html: Path, name: str) -> Page:
-    return Page((html / name).read_text("utf-8"))
+    """The built page ``name`` of the book in ``html``, parsed once per run (tests only read it)."""
+    path = Path(html) / name
+    stat = path.stat()
+    return parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=128)
+def parsed(path: Path, mtime_ns: int, size: int) -> Page:
+    return Page(path.read_text("utf-8"))
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state"
@@ -148,6 +157,11 @@ def wait_for_widgets(page) -> None:
     )
 
 
+def document(url: str) -> str:
+    """A page's address without its fragment: ``#…`` moves within one document."""
+    return url.split("#", 1)[0]
+
+
 class Visit:
     """Opens pages in a fresh browser context, blocking and recording every request that leaves the book."""
 
@@ -157,9 +171,11 @@ class Visit:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self._allowed = allowed
+        self._documents: dict[int, str] = {}  # request -> the document that asked for it
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("request", lambda r: self._documents.setdefault(id(r), document(r.frame.url)))
+        self.page.on("requestfailed", self._failed)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
@@ -169,6 +185,13 @@ class Visit:
         else:
             self.blocked.append(route.request.url)
             route.abort()
+
+    def _failed(self, request) -> None:
+        # A request the browser cancelled because its page was left (a lazily loaded script still
+        # on its way when the reader follows a link) failed nowhere the reader can see; any other did.
+        left = self._documents.get(id(request)) != document(self.page.url)
+        if not (request.failure == "net::ERR_ABORTED" and left):
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def open(self, url: str):
         self.page.goto(url, wait_until="networkidle")

@@ -16,13 +16,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..analysis.counts import REQUEST_FORM, request
 from ..analysis.languages import general_reference
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
 from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..book.failures import FAILURES
-from ..knowledge.project import load_project, own_addresses
+from ..knowledge.coverage import coverage
+from ..knowledge.evidence import EVIDENCE_FOLDER
+from ..knowledge.project import claims, load_project, own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
 from ..texts.language import language_name, language_problem, primary
@@ -72,6 +75,16 @@ def check_languages(project) -> None:
         print(f"warning: {InputError(text.meta.path, message, text.meta.language_line)}", file=sys.stderr)
 
 
+def check_quiz_counts(project) -> None:
+    """Every quiz answer computed from the text (``count``) asks for something countable, the one way the
+    chapters' ``{seed-count}`` does (:func:`studyguide.analysis.counts.request`; the item names its text itself)."""
+    for item in project.quiz or ():
+        asked = request(item.count) if item.count else None
+        if item.count and (asked is None or asked.text is not None):
+            raise InputError(project.quiz.path, f"item '{item.id}': count {item.count!r} is not "
+                                                f"{REQUEST_FORM.replace('[ID:]', '')}", item.line)
+
+
 def check_word_frequencies(project) -> None:
     """A text whose language wordfreq can compare only with a package that is not installed (Chinese needs
     jieba, Japanese and Korean MeCab) is refused here, not by a notebook failing in the middle of the build."""
@@ -94,6 +107,7 @@ def check(root: Path) -> None:
     check_chapters(project.corpus)
     check_languages(project)
     check_word_frequencies(project)
+    check_quiz_counts(project)
     for text in project.corpus:
         print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
               f"language {text.language}, chapter {chapter_page(text.id)}.md; {counted_line(text)}")
@@ -110,6 +124,10 @@ def check(root: Path) -> None:
               f"{kinds.count('organisation')} organisations")
     if project.quiz is not None:
         print(f"ok  {project.quiz.path.relative_to(root)}  {len(project.quiz)} quiz items, their evidence found in the texts")
+    if project.evidence is not None:
+        counted = coverage(root, claims(project), project.evidence, project.sources)
+        print(f"ok  {EVIDENCE_FOLDER}  {len(project.evidence.passages)} passages, {len(project.evidence.derived)} "
+              f"derived values; {counted.with_evidence} of {counted.claims} claims have evidence; chapters lint clean")
     if project.sources is not None:
         checked = audit(root, project.sources, own_addresses(root))
         print(f"ok  {project.sources.path.relative_to(root)}  {len(project.sources.publishers)} publishers, "
@@ -143,6 +161,7 @@ def build(root: Path, output: Path | None, edition: str = "student", with_handou
     project = load_project(root)  # bad input stops here, with one line, before Sphinx starts
     check_chapters(project.corpus)
     check_word_frequencies(project)
+    check_quiz_counts(project)
     vendor.verify(root)
     output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]

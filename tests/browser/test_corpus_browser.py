@@ -1,11 +1,10 @@
-"""A class corpus in real headless Chromium, from file:// (the seed plus the test texts, the build shared
-with tests/build/test_corpus_build.py): the explorer finds the words the tables list in every script,
+"""A class corpus in real headless Chromium, from file:// (the test texts in the one sandbox build): the explorer finds the words the tables list in every script,
 right-to-left text reads right to left, a verse line is a link target, and no page is wider than a phone."""
 
 from __future__ import annotations
 
 import pytest
-from corpus_texts import BY_LANGUAGE, EXPECTED, VERSE_LINE_5, corpus_book
+from corpus_texts import BY_LANGUAGE, EXPECTED, VERSE_LINE_5, sandbox_texts, title
 
 from support import Visit
 
@@ -16,9 +15,15 @@ OVERFLOWING = """() => [...document.querySelectorAll('th, td, h1, h2, h3, p, sum
     .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim().slice(0, 60))"""
 
 
+SANDBOX_TEXTS = sandbox_texts()
+# Marks the explorer of the text with this title (the title its word index carries), for a locator.
+MARK = """title => { for (const [n, box] of [...document.querySelectorAll('.studyguide-word-explorer')].entries()) {
+    if (JSON.parse(box.querySelector('script[data-sg-index]').textContent).title === title) { box.dataset.testText = n; return n; } } }"""
+
+
 @pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    return corpus_book(tmp_path_factory)
+def html(sandbox_book):
+    return sandbox_book(SANDBOX_TEXTS).html
 
 
 @pytest.fixture(scope="module")
@@ -42,27 +47,30 @@ def look_up(page, box, word: str) -> str:
     return view.inner_text()
 
 
-def explorer(page, language: str):
-    return page.locator(f"{EXPLORER}[lang='{language}']")
+def explorer(page, text_title: str):
+    """The word explorer of the text titled ``text_title`` (other texts of the sandbox may share its language)."""
+    number = page.evaluate(MARK, text_title)
+    assert number is not None, text_title
+    return page.locator(f"{EXPLORER}[data-test-text='{number}']")
 
 
 @pytest.mark.parametrize("language", ["zh", "ar", "he", "fa", "ru", "kk", "de"])
 def test_the_explorer_finds_each_scripts_words_as_the_tables_count_them(words_page, language):
     expected = BY_LANGUAGE[language]
     word, count = max(expected.counts.items(), key=lambda item: item[1])
-    text = look_up(words_page, explorer(words_page, language), word)
+    text = look_up(words_page, explorer(words_page, title(expected)), word)
     assert f"{word} : {count} times" in text.replace(":", " :") or f"{word}: {count} times" in text, text
     assert "not in this text" not in text
 
 
 def test_numbers_with_separators_are_looked_up_whole(words_page):
-    box = explorer(words_page, "en").last  # "Numbers from the strike", the last text in the book's order
+    box = explorer(words_page, "Numbers from the strike")
     assert "3.5: 2 times" in look_up(words_page, box, "3.5")
     assert "1,000: 2 times" in look_up(words_page, box, "1,000")
 
 
 def test_a_right_to_left_word_is_isolated_and_its_concordance_mirrored(words_page):
-    box = explorer(words_page, "ar")
+    box = explorer(words_page, title(BY_LANGUAGE["ar"]))
     look_up(words_page, box, "العمال")
     view = box.locator(".word-view[data-word='العمال']")
     assert view.locator("p strong bdi").first.inner_text() == "العمال"

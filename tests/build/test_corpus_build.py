@@ -1,4 +1,4 @@
-"""A class corpus, in the built HTML: the seed plus the test texts of tests/fixtures/texts, built once.
+"""A class corpus, in the built HTML: the test texts of tests/fixtures/texts in the one sandbox build.
 
 Right-to-left chapters, verse lines, labels in the text's own language, the timeline's
 reach, the word index the explorer reads; expectations hand-counted (tests/corpus_texts.py).
@@ -10,7 +10,7 @@ import json
 from urllib.parse import unquote
 
 import pytest
-from corpus_texts import BY_LANGUAGE, EXPECTED, GERMAN_WORD, VERSE_LINE_5, VERSE_LINES, build_log, corpus_book
+from corpus_texts import BY_LANGUAGE, EXPECTED, GERMAN_WORD, VERSE_LINE_5, VERSE_LINES, sandbox_texts, title
 
 from support import page
 
@@ -19,17 +19,25 @@ pytestmark = pytest.mark.build
 RTL = ("ar", "he", "fa")
 
 
+SANDBOX_TEXTS = sandbox_texts()
+
+
 @pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    return corpus_book(tmp_path_factory)
+def built(sandbox_book):
+    return sandbox_book(SANDBOX_TEXTS)
+
+
+@pytest.fixture(scope="module")
+def html(built):
+    return built.html
 
 
 def chapter(html, language: str):
     return page(html, f"chapters/texts/{BY_LANGUAGE[language].id}.html")
 
 
-def test_no_third_party_message_reaches_the_build_or_a_page(html):
-    log = build_log()
+def test_no_third_party_message_reaches_the_build_or_a_page(built, html):
+    log = built.log
     for message in ("Building prefix dict", "Loading model", "Glyph", "findfont", "WARNING"):
         assert message not in log, message
     for name in ("notebooks/words.html", "notebooks/timeline.html", "notebooks/overview.html", "notebooks/themes.html"):
@@ -82,16 +90,14 @@ def test_keyness_is_labelled_with_the_texts_own_language(html):
 
 def test_the_word_index_holds_the_words_python_counted(html):
     soup = page(html, "notebooks/words.html")
-    indexes = {box["lang"]: json.loads(box.select_one("script[data-sg-index]").string)
-               for box in soup.select(".studyguide-word-explorer") if box.get("lang") != "en"}
-    assert {"zh", "ar", "he", "fa", "ru", "kk", "de"} <= set(indexes)
-    for language, index in indexes.items():
-        expected = BY_LANGUAGE[language]
+    boxes = soup.select(".studyguide-word-explorer")
+    indexes = {index["title"]: index for index in (json.loads(box.select_one("script[data-sg-index]").string) for box in boxes)}
+    for language, expected in BY_LANGUAGE.items():
+        index = indexes[title(expected)]
         assert {w for w, n in expected.counts.items() if n} <= set(index["types"]), language
-        assert index["dir"] == ("rtl" if language in RTL else "ltr")
-    assert indexes["de"]["language"] == "German"
-    numbers = [json.loads(box.select_one("script[data-sg-index]").string) for box in soup.select(".studyguide-word-explorer")
-               if "Numbers from the strike" in box.select_one("script[data-sg-index]").string][0]
+        assert index["dir"] == ("rtl" if language in RTL else "ltr") and index["lang"] == language
+    assert indexes[GERMAN_WORD]["language"] == "German"
+    numbers = indexes["Numbers from the strike"]
     assert {"1,000", "3.5"} <= set(numbers["types"]) and not {"https", "org", "www"} & set(numbers["types"])
 
 

@@ -3,7 +3,7 @@
 One copy of the project gets two cells early in the overview notebook: one writes a path of
 the building machine to stderr (as a Python warning does), the next fails while it works on
 the seed text (the error a wordless text used to raise on the words page). The copy is
-built twice with no change between: jupyter-cache has recorded the failure, and a build
+built twice with no change between (in the background, while other tests run: ``BACKGROUND``): jupyter-cache has recorded the failure, and a build
 that found nothing to read again used to say "build succeeded.". The other notebooks come
 from the execution cache of the book the other build tests use, so only the failing one runs.
 """
@@ -41,9 +41,10 @@ def leaks(html: Path, *folders: Path) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def failed_builds(tmp_path_factory, built_book):
-    base = tmp_path_factory.mktemp("failed-build")
+def build_failing_twice(books):
+    """In the background (``BACKGROUND``): the copy with the failing cells, built twice into one output."""
+    built_book = books.wait("student").assert_ok()
+    base = books.base / "failed-build"
     root = copy_project(base / "book")
     notebook = root / "notebooks" / "overview.ipynb"
     cells = json.loads(notebook.read_text("utf-8"))
@@ -57,8 +58,17 @@ def failed_builds(tmp_path_factory, built_book):
         copy = shutil.copytree if (built_book.parent / kept).is_dir() else shutil.copy
         (out / "_build").mkdir(parents=True, exist_ok=True)
         copy(built_book.parent / kept, out / "_build" / kept)
-    results = [build(root, out) for _ in range(2)]
+    with books.slot():
+        results = [build(root, out) for _ in range(2)]
     return root, out, results
+
+
+BACKGROUND = {"failed-builds": build_failing_twice}
+
+
+@pytest.fixture(scope="module")
+def failed_builds(books):
+    return books.wait("failed-builds")
 
 
 def test_the_build_fails_every_time_with_one_line_naming_notebook_text_and_exception(failed_builds):

@@ -15,7 +15,8 @@ from studyguide.knowledge.project import DATA_FILES
 from support import ROOT, SEED
 
 GOOD_ENTRY = '[[entry]]\nid = "a"\nname = "Anna A"\nkind = "person"\nline = "A worker."\nsources = ["https://www.hrw.org/x"]\n'
-LOADERS = {"read_lexicon", "load_glossary", "load_timeline", "load_sources", "load_quiz", "load_people"}
+LOADERS = {"read_lexicon", "load_glossary", "load_timeline", "load_sources", "load_quiz", "load_people",
+           "load_evidence", "load_exceptions"}
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_every_data_file_is_read_by_the_project_loader():
     assert sorted((ROOT / "data").glob("*.toml")) == sorted(ROOT / path for path in DATA_FILES)
     project = load_project(ROOT)
     loaded = {getattr(project, field).path.resolve() for field in
-              ("lexicon", "glossary", "timeline", "sources", "quiz", "people")}
+              ("lexicon", "glossary", "timeline", "sources", "quiz", "people", "exceptions")}
     assert loaded == {(ROOT / path).resolve() for path in DATA_FILES}
 
 
@@ -98,3 +99,28 @@ def test_build_stops_on_a_bad_whos_who_before_sphinx_starts(guide, monkeypatch, 
     err = capsys.readouterr().err
     assert status == 2 and err.startswith("error: data/people.toml:4: entry 1: kind 'robot' must be one of") and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+QUIZ_ITEM = """[[item]]
+id = "questions-in-5"
+section = "comprehension"
+question = "How many questions does paragraph 5 ask?"
+kind = "short"
+count = "{count}"
+paragraph = 5
+evidence = "For do they fear a proletarian response?"
+explanation = "Paragraph 5 asks a string of rhetorical questions."
+"""
+
+
+@pytest.mark.parametrize("count", ["letters in 5", "solidarity-oil-workers:questions in 5", "occurrences"])
+def test_check_and_build_refuse_a_quiz_count_that_is_not_countable(guide, monkeypatch, capsys, tmp_path, count):
+    # asked for the one way the chapters ask ({seed-count}), so a typo stops check, not the build's quiz page
+    (guide / "data" / "quiz.toml").write_text(QUIZ_ITEM.format(count="questions in 5"), "utf-8")
+    assert check(guide, monkeypatch, capsys)[0] == 0
+    (guide / "data" / "quiz.toml").write_text(QUIZ_ITEM.format(count=count), "utf-8")
+    for command in (["check"], ["build", "--path-output", str(tmp_path / "out")]):
+        status = main(command)
+        err = capsys.readouterr().err
+        assert status == 2 and err.startswith(f"error: data/quiz.toml:1: item 'questions-in-5': count '{count}' is not "
+                                              "'WHAT[ in N]' with WHAT one of paragraphs,") and err.count("\n") == 1, err

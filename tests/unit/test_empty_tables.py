@@ -61,7 +61,8 @@ def test_a_text_not_in_english_gets_reasons_not_header_only_tables(project):
     segments = themes.score_paragraphs(text, lexicon)
     tracker = table("Theme tracker", theme_tables.tracker_headers(lexicon), theme_tables.tracker_rows(segments, lexicon),
                     labels=True, empty="No tracker table: its themes are not scored.")
-    feeling = table("Sentiment", sentiment_tables.PARAGRAPH_HEADERS, sentiment_tables.paragraph_rows(text), empty="Not scored.")
+    feeling = table("Sentiment", sentiment_tables.PARAGRAPH_HEADERS, sentiment_tables.paragraph_rows(text),
+                    empty="Not scored.")
     for shown in (tracker, feeling):  # the tracker was a header-only column of theme names (turned)
         assert shown._repr_html_() is None and shown._repr_markdown_() == escape_markdown(shown.empty)
 
