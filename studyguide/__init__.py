@@ -17,7 +17,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
   :mod:`~.knowledge.wordings` (listed wordings found in a text),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
-  :mod:`~.knowledge.project` (texts and data loaded together, once)
+  :mod:`~.knowledge.project` (texts and data loaded together, once),
+  :mod:`~.knowledge.publication` (the repository setting and the published book's address)
 - ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
   tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,

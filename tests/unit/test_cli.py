@@ -63,7 +63,8 @@ def test_help_version_and_messages_name_full_paths(tmp_path):
     outside = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=tmp_path, capture_output=True, text=True,
                              env={k: v for k, v in __import__("os").environ.items() if k != "STUDYGUIDE_ROOT"})
     assert outside.returncode == 2
-    assert outside.stderr == f"error: {tmp_path.resolve()}: not inside the study guide (no _config.yml with a seeds/ folder here or above)\n"
+    assert outside.stderr == (f"error: {tmp_path.resolve()}: not inside the study guide (no _config.yml with a seeds/ folder "
+                              "here or above); run the notebook's first cell, or set STUDYGUIDE_ROOT to the guide's folder\n")
 
 
 def test_new_refuses_links_files_outside_seeds_and_texts_over_the_limit(tmp_path):
