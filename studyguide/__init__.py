@@ -31,7 +31,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written), the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
-  :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and
+  :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
+  :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
+  book: relative in it, absolute in a live kernel) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
