@@ -9,9 +9,10 @@ throttling in Debian's Chromium; the median of each score is printed.
 
     .venv/bin/python -m studyguide build && .venv/bin/python benchmarks/lighthouse.py [--runs 3] [PAGE ...]
 
-Targets (issue 13): performance >= 90 on the text chapters and the study-guide pages,
->= 60 on the notebook pages; SEO >= 95 everywhere. Scores depend on the machine's
-load: compare pages within one run.
+Targets (issue 18): performance >= 90 on every chapter page (the text chapters, the
+study-guide pages, the landing page), >= 85 on the notebook pages; SEO >= 95 everywhere.
+Scores depend on the machine's load (Lighthouse scales the CPU time it observes): compare
+pages within one run, and note ``uptime`` with the figures.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"
 SCRATCH = ROOT / "_build" / "lighthouse-npm"
 CATEGORIES = ("performance", "accessibility", "seo")
-TARGETS = {"notebooks/": 60}  # performance; every other page: 90
+TARGETS = {"notebooks/": 85}  # performance; every other page: 90
 SEO_TARGET = 95
 
 

@@ -9,10 +9,10 @@ import time
 from functools import partial
 
 from studyguide import load_project
-from studyguide.analysis import address, sentiment, themes
+from studyguide.analysis import sentiment, themes
 from studyguide.analysis.tokens import words
 from studyguide.knowledge.lexicon import read_lexicon
-from studyguide.views import theme_explorer, theme_tracker
+from studyguide.views import address_tables, theme_explorer, theme_tracker
 
 
 def timed(label: str, function, repeat: int = 5) -> None:
@@ -39,7 +39,7 @@ def main() -> None:
         timed(f"tracker figure ({text.id})", partial(theme_tracker.tracker_figure, text, lexicon), repeat=2)
         timed(f"explorer views ({text.id})", partial(explorer_views, text, lexicon))
         timed(f"VADER sentence scores ({text.id})", partial(sentiment.sentence_scores, text))
-        timed(f"address rows ({text.id})", partial(address.address_rows, text))
+        timed(f"address rows ({text.id})", partial(address_tables.address_rows, text))
 
 
 if __name__ == "__main__":

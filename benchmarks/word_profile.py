@@ -18,7 +18,7 @@ paragraph. Then times, each the median of :data:`RUNS` runs:
    same way (Devanagari text takes the pattern with combining marks, which the floor
    splits into fragments);
 5. the guide's whole **profile**: tokenise, count, keyness of every word seen at
-   least 3 times against general English (wordfreq), and the top collocations
+   least 3 times against general English (wordfreq), and the top word pairs (collocations of adjacent words)
    by log-likelihood ratio (NLTK's bigram finder).
 
 Run: ``.venv/bin/python benchmarks/word_profile.py``
@@ -37,7 +37,7 @@ from nltk.probability import FreqDist
 from nltk.tokenize import TreebankWordTokenizer
 from wordfreq import top_n_list, word_frequency
 
-from studyguide.analysis.collocation import collocations
+from studyguide.analysis.collocation import word_pairs
 from studyguide.analysis.frequency import stopwords
 from studyguide.analysis.keyness import against_general_english
 from studyguide.analysis.tokens import words
@@ -91,12 +91,12 @@ def floor_count(paragraphs: list[str]) -> Counter:
 
 
 def profile(paragraphs: list[str]) -> dict:
-    """The guide's profile: tokens, counts, keyness and collocations."""
+    """The guide's profile: tokens, counts, keyness and word pairs."""
     documents = [words(p) for p in paragraphs]
     counts = Counter(chain.from_iterable(documents))
     keywords = against_general_english(counts)
-    pairs = collocations(documents, top=10, stopwords=stopwords("en"))
-    return {"tokens": sum(counts.values()), "types": len(counts), "keywords": keywords, "collocations": pairs}
+    pairs = word_pairs(documents, top=10, stopwords=stopwords("en"))
+    return {"tokens": sum(counts.values()), "types": len(counts), "keywords": keywords, "word pairs": pairs}
 
 
 def nltk_pipeline(paragraphs: list[str]) -> FreqDist:
@@ -150,9 +150,9 @@ def main() -> None:
               f"{other_floor:.2f} s CPU, ratio {other_guide / other_floor:.2f}x; {len(other_counts):,} types "
               f"(the floor finds {len(other_floor_counts):,})")
     top = ", ".join(f"{k.word} (G2 {k.g2:,.0f})" for k in result["keywords"][:3])
-    pairs = ", ".join(f"{c.first} {c.second}" for c in result["collocations"][:3])
-    print(f"guide profile (tokenise, count, keyness, collocations): {ours:.2f} s CPU, {ours_wall:.2f} s wall "
-          f"(medians of {RUNS}); top keywords: {top}; top collocations: {pairs}")
+    pairs = ", ".join(f"{c.first} {c.second}" for c in result["word pairs"][:3])
+    print(f"guide profile (tokenise, count, keyness, word pairs): {ours:.2f} s CPU, {ours_wall:.2f} s wall "
+          f"(medians of {RUNS}); top keywords: {top}; top word pairs: {pairs}")
 
 
 if __name__ == "__main__":

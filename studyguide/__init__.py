@@ -11,7 +11,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``texts`` - the seeds: :mod:`~.texts.sidecar`, :mod:`~.texts.text`,
   :mod:`~.texts.corpus` (discovery, order, the seeds/ boundary, chapter pages),
   :mod:`~.texts.language` (detecting and naming a text's language),
-  :mod:`~.texts.pages` (the one chapter and paragraph URL function)
+  :mod:`~.texts.pages` (the one chapter and paragraph URL function), :mod:`~.texts.current` (the text
+  a loop over the corpus is working on, for naming it in a failure)
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
   :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
@@ -19,16 +20,19 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once),
   :mod:`~.knowledge.publication` (the repository setting and the published book's address)
-- ``analysis`` - plain data out, no drawing: :mod:`~.analysis.tokens` (the one
+- ``analysis`` - numbers and records out, no drawing, no formatting: :mod:`~.analysis.tokens` (the one
   tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
   :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
-  analysis reads which language), :mod:`~.analysis.stretches` (long texts in tables)
+  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
-  :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written), the charts (:mod:`~.views.keyness_chart`,
+  :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
+  :mod:`~.views.numbers` (numbers as the pages write them), the tables' headers and rows
+  (:mod:`~.views.size_tables`, :mod:`~.views.word_tables`, :mod:`~.views.theme_tables`,
+  :mod:`~.views.sentiment_tables`, :mod:`~.views.address_tables`, :mod:`~.views.timeline_tables`), the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
@@ -45,7 +49,10 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
-  :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files)
+  :mod:`~.book.hovertips` (hover previews built when first wanted),
+  :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
+  :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and
+  :mod:`~.book.failed_cell` (its kernel's half: a failing cell's text and exception, first in the traceback)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,
   :mod:`~.cli.sandbox` (throw-away project copies for tests and benchmarks),

@@ -1,18 +1,161 @@
-"""Fixtures: throw-away projects, one book build per test run, the book served, Chromium.
+"""Fixtures shared by the three tiers, the order tests run in, and the guard.
 
-Shared constants and helpers are in ``support.py`` (``pythonpath`` in pyproject.toml
-puts this folder on the import path, so test modules import it by name).
+Shared constants and helpers are in ``support.py`` (``pythonpath`` in pyproject.toml puts
+this folder on the import path, so test modules import it by name); the plugin in
+``guard.py`` fails a run in which a selected test file or tier runs nothing, and prints
+per tier how many tests passed, failed and were skipped.
+
+Books (``books.py``): each is built at most once per run, in the background, started as
+soon as the first test runs for every book a selected test needs; tests that need no book
+run first, meanwhile.
+
+- ``built_book``: the student edition (the published site, with its PDF when Chromium is
+  here); its HTML folder.
+- ``teacher_book``: the teacher edition, from the student build's notebook cache; its HTML folder.
+- ``elsewhere_book``: a clean build of a copy of the project in another folder (a
+  :class:`books.Built`), to compare with ``built_book``.
+- ``sandbox_book(texts)``: ONE build of a copy of the project with every text the selected
+  test modules add (each module lists its :class:`books.SandboxText` in ``SANDBOX_TEXTS``
+  and calls ``sandbox_book(SANDBOX_TEXTS)``); a :class:`books.Built`, with the results of
+  ``new`` and ``check``. ``sandbox_book.after_removal(texts)``: the same output rebuilt
+  after the texts marked ``removed`` are deleted (started early for the tests marked
+  ``sandbox_removal``).
+- ``books``: all of them (:class:`books.Books`); ``books.wait(name)``. A test module may add
+  background work of its own in ``BACKGROUND`` (name -> ``recipe(books)``), started with the
+  books when one of its tests is selected (``test_failed_build.py`` builds a failing notebook
+  twice that way).
+- ``project(files)``: a throw-away project holding only ``seeds/`` (no build).
+- ``cli(root, *args)``: the command line, run in this process, its output captured.
+
+Browser (``crawl.py``):
+
+- ``chromium``: headless Debian Chromium, one per run (skips when it is not installed);
+- ``book_url``: ``built_book`` served over HTTP, gzipped as GitHub Pages serves it;
+- ``crawl(page, viewport, mode)``: the record of one visit of a page of ``built_book`` at
+  1280 or 390 px in light or dark mode, made once per run and shared by every test that
+  asks (requests, console errors, widths, axe-core violations, long tasks at load).
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
+from books import Books, SandboxText
+from crawl import Crawl
 
 from studyguide.cli.browser import launch, sync_playwright
+from studyguide.cli.main import main
 from studyguide.cli.serve import serve
-from support import CHROMIUM, ROOT, build, snapshot
+from studyguide.texts.corpus import ROOT_ENV
+from support import CHROMIUM
+
+pytest_plugins = ["guard"]
+
+# Which background work each fixture needs; tests run in the order of what they need: none
+# first (while the books build), the shared crawl's records last (while it runs).
+NEEDS = {"built_book": "student", "book_url": "student", "teacher_book": "teacher", "sandbox_book": "sandbox",
+         "elsewhere_book": "elsewhere", "crawl": "crawl"}
+ORDER = ("student", "sandbox", "teacher", "elsewhere", "crawl")
+
+
+def needed(item: pytest.Item) -> set[str]:
+    return {NEEDS[name] for name in item.fixturenames if name in NEEDS}
+
+
+def rank(item: pytest.Item) -> int:
+    return max((ORDER.index(book) + 1 for book in needed(item)), default=0)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=rank)  # stable: within a rank, files and tests keep their order
+
+
+def sandbox_texts(items: list[pytest.Item]) -> tuple[SandboxText, ...]:
+    """Every text the selected tests' modules add to the sandbox, in the order they list them."""
+    texts: dict[str, SandboxText] = {}
+    for item in items:
+        if "sandbox_book" in item.fixturenames:
+            for text in getattr(item.module, "SANDBOX_TEXTS", ()):
+                assert texts.setdefault(text.stem, text) == text, f"two sandbox texts named {text.stem}"
+    return tuple(texts.values())
+
+
+class Background:
+    """The books and the crawl of this run, started before the first test for what the selected tests need."""
+
+    def __init__(self, items: list[pytest.Item], base: Path):
+        self.books = Books(base, sandbox_texts(items))
+        self.crawl = Crawl(lambda: self.books.wait("student").assert_ok(), self.books.wait_all)
+        wanted = set().union(*(needed(item) for item in items)) if items else set()
+        for module in {item.module for item in items if hasattr(item, "module")}:
+            for name, recipe in getattr(module, "BACKGROUND", {}).items():
+                self.books.add(name, recipe)
+                wanted.add(name)
+        if "crawl" in wanted:
+            wanted.add("student")
+        if any(item.get_closest_marker("sandbox_removal") for item in items):
+            wanted.add("sandbox-removed")
+        self.books.start(*sorted(wanted - {"crawl"}, key=lambda book: ORDER.index(book) if book in ORDER else len(ORDER)))
+        if "crawl" in wanted and CHROMIUM:
+            self.crawl.start()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background(request, tmp_path_factory) -> Background:
+    """Every book a selected test needs, and the crawl, start before the first test runs."""
+    return Background(request.session.items, tmp_path_factory.mktemp("books"))
+
+
+@pytest.fixture(scope="session")
+def books(background) -> Books:
+    return background.books
+
+
+@pytest.fixture(scope="session")
+def built_book(books) -> Path:
+    return books.wait("student").assert_ok()
+
+
+@pytest.fixture(scope="session")
+def teacher_book(books) -> Path:
+    return books.wait("teacher").assert_ok()
+
+
+@pytest.fixture(scope="session")
+def elsewhere_book(books):
+    built = books.wait("elsewhere")
+    built.assert_ok()
+    return built
+
+
+class SandboxBooks:
+    """``sandbox_book(texts)``: the one sandbox build, which holds ``texts``."""
+
+    def __init__(self, books: Books):
+        self.books = books
+
+    def _holding(self, texts) -> None:
+        missing = [text.stem for text in texts if text not in self.books.sandbox_texts]
+        assert not missing, f"sandbox texts {missing} were not built: list them in the module's SANDBOX_TEXTS"
+
+    def __call__(self, texts) -> object:
+        self._holding(texts)
+        built = self.books.wait("sandbox")
+        built.assert_ok()
+        return built
+
+    def after_removal(self, texts) -> object:
+        self._holding(texts)
+        built = self.books.wait("sandbox-removed")
+        built.assert_ok()
+        return built
+
+
+@pytest.fixture(scope="session")
+def sandbox_book(books) -> SandboxBooks:
+    return SandboxBooks(books)
 
 
 @pytest.fixture
@@ -33,44 +176,49 @@ def project(tmp_path: Path):
     return make
 
 
-def build_edition(tmp_path_factory, name: str, *options: str) -> Path:
-    output = tmp_path_factory.mktemp(name)
-    before = snapshot(ROOT / "seeds")
-    # With Chromium, the build also prints the edition's PDF and links it, as the published site does.
-    result = build(ROOT, output, *options, *(("--handout",) if CHROMIUM else ()))
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-4000:]
-    assert snapshot(ROOT / "seeds") == before, "the build changed a file in seeds/"
-    html = output / "_build" / "html"
-    (html.parent / "build.log").write_text(log)
-    return html
+@pytest.fixture
+def cli(monkeypatch, capfd):
+    """``cli(root, *args, cwd=root)``: ``python -m studyguide ARGS`` in the project at ``root`` (``None``: no
+    STUDYGUIDE_ROOT), run in this process (starting an interpreter and importing the package again adds
+    nothing); a :class:`subprocess.CompletedProcess` with what it printed, captured at the file descriptors
+    (so a Jupyter Book it started would show in ``stdout``)."""
+
+    def run(root: Path | None, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        with monkeypatch.context() as patch:
+            if root is None:
+                patch.delenv(ROOT_ENV, raising=False)
+            else:
+                patch.setenv(ROOT_ENV, str(root))
+            patch.chdir(cwd or root or Path.cwd())
+            capfd.readouterr()
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # --help, --version, a usage error
+                code = exit.code if isinstance(exit.code, int) else 2
+            out, err = capfd.readouterr()
+        return subprocess.CompletedProcess(["python", "-m", "studyguide", *args], code, out, err)
+
+    return run
 
 
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> Path:
-    """The student edition (the published site), built once per test run; its HTML folder."""
-    return build_edition(tmp_path_factory, "book")
-
-
-@pytest.fixture(scope="session")
-def teacher_book(tmp_path_factory) -> Path:
-    """The teacher edition, built once per test run (only by the tests that need it); its HTML folder."""
-    return build_edition(tmp_path_factory, "teacher-book", "--edition", "teacher")
-
-
-@pytest.fixture(scope="module")
 def book_url(built_book):
-    """The session's built book, served over HTTP (gzipped, as GitHub Pages serves it) for one test module."""
     with serve(built_book) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium():
-    """Headless Debian Chromium for one test module (skips when it is not installed)."""
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed: browser tests skipped")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def crawl(background) -> Crawl:
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed: browser tests skipped")
+    return background.crawl

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -95,7 +96,7 @@ class Page:
             block.insert_after(" ")
         return " ".join(copy.get_text("").split())
 
-    @property
+    @cached_property
     def visible(self) -> str:
         return self.text_of(self.soup)
 
@@ -109,7 +110,15 @@ class Page:
 
 
 def page(html: Path, name: str) -> Page:
-    return Page((html / name).read_text("utf-8"))
+    """The built page ``name`` of the book in ``html``, parsed once per run (tests only read it)."""
+    path = Path(html) / name
+    stat = path.stat()
+    return parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=128)
+def parsed(path: Path, mtime_ns: int, size: int) -> Page:
+    return Page(path.read_text("utf-8"))
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state"
@@ -213,6 +222,7 @@ BAD_TEXTS = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt:3: binary file"),
     "control character": (b"A Title\n\nBell \x07 here.\n", "a.txt:3: control character U+0007"),
     "only a title": (b"A Title\n", "a.txt: no body paragraphs"),
+    "punctuation only": ("A Title\n\n... !!! ---\n\n« — »\n".encode(), "a.txt:3: no words to count"),
 }
 
 BAD_SIDECARS = {

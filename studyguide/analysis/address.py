@@ -20,6 +20,9 @@ Quoted paragraphs (sidecar ``quotations``, ``p.quotation``) are not the
 author's own voice: they are listed, but left out of the author's totals.
 :func:`looks_quoted` checks the editors' mark against the text itself (a
 paragraph wholly inside quotation marks).
+
+The tables are :mod:`studyguide.views.address_tables`; the chart is
+:mod:`studyguide.views.address_chart`.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ import re
 from dataclasses import dataclass
 
 from ..texts.text import Text
-from .languages import applies, language_notice
-from .stretches import stretch_label, stretches
+from .languages import applies
+from .stretches import MAX_ROWS, stretches
 from .tokens import sentences, words
 
 PRONOUNS = {
@@ -119,38 +122,50 @@ def paragraph_address(text: Text) -> list[Address]:
     return rows
 
 
-HEADERS = ("Paragraph", "Voice", "we / us / our", "you / your", "they / them / their", "Questions", "Exclamations", "Imperatives")
-
-
 COUNTED = ("we", "you", "they", "questions", "exclamations", "imperatives")
 
 
-def address_rows(text: Text) -> list[tuple]:
-    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): voice and counts."""
-    found = paragraph_address(text)
-    rows = []
-    for stretch in stretches(len(found)):
-        part = [found[n - 1] for n in stretch]
-        if len(part) == 1:
-            a = part[0]
-            rows.append((a.paragraph, a.voice, *(getattr(a, f) for f in COUNTED)))
-            continue
+@dataclass(frozen=True)
+class AddressStretch:
+    """A paragraph, or a stretch of paragraphs pooled: its voice, its words and the counts of :data:`COUNTED`."""
+
+    paragraphs: range
+    voice: str
+    words: int
+    counts: tuple[int, ...]  # in the order of COUNTED
+    quotation: bool  # any paragraph of it is quoted
+
+
+def stretch_address(found: list[Address], limit: int = MAX_ROWS) -> list[AddressStretch]:
+    """The paragraphs' counts as at most ``limit`` stretches of paragraphs (:mod:`.stretches`), summed."""
+    pooled = []
+    for stretch in stretches(len(found), limit, first=0):
+        part = found[stretch.start:stretch.stop]
         voices = {a.voice for a in part}
-        voice = voices.pop() if len(voices) == 1 else "author, with quotations"
-        rows.append((stretch_label(stretch), voice, *(sum(getattr(a, f) for a in part) for f in COUNTED)))
-    return rows
+        pooled.append(AddressStretch(range(part[0].paragraph, part[-1].paragraph + 1),
+                                     voices.pop() if len(voices) == 1 else "author, with quotations",
+                                     sum(a.words for a in part), tuple(sum(getattr(a, f) for a in part) for f in COUNTED),
+                                     any(a.quotation for a in part)))
+    return pooled
 
 
-def author_totals(text: Text) -> tuple:
-    """Totals over the author's own paragraphs only (quoted paragraphs left out); for a text not in English, a row saying so."""
-    notice = language_notice(text, "address")
-    if notice:
-        return ("Not computed", notice, *("–" for _ in HEADERS[2:]))
+@dataclass(frozen=True)
+class AuthorTotals:
+    """The counts of :data:`COUNTED` over the author's own paragraphs, and the quoted paragraphs left out."""
+
+    paragraphs: int
+    left_out: tuple[int, ...]
+    counts: tuple[int, ...]
+
+
+def author_totals(text: Text) -> AuthorTotals | None:
+    """Totals over the author's own paragraphs only (quoted paragraphs left out); None for a text not in English."""
+    if not applies(text, "address"):
+        return None
     rows = paragraph_address(text)
     own = [a for a in rows if not a.quotation]
-    left_out = [str(a.paragraph) for a in rows if a.quotation]
-    who = "Author's own voice" + (f" (without ¶{', ¶'.join(left_out)})" if left_out else "")
-    return (who, f"{len(own)} paragraphs", *(sum(getattr(a, f) for a in own) for f in COUNTED))
+    return AuthorTotals(len(own), tuple(a.paragraph for a in rows if a.quotation),
+                        tuple(sum(getattr(a, f) for a in own) for f in COUNTED))
 
 
 def second_person_sentences(text: Text) -> list[tuple[int, str, str]]:
@@ -173,9 +188,6 @@ def imperative_rows(text: Text) -> list[tuple[int, str, str]]:
             for p in text.paragraphs
             for s in sentences(text.reading(p.number))
             if (clause := imperative_clause(s)) is not None]
-
-
-VOICE_HEADERS = ("Paragraph", "Marked as a quotation by the editors", "Inside quotation marks in the text")
 
 
 def voice_rows(text: Text) -> list[tuple[int, str, str]]:

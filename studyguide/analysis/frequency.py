@@ -111,12 +111,6 @@ class Profile:
     hapax: int
     mattr: float
 
-    HEADERS = (
-        "Text", "Words (tokens), editors' readings", "Distinct words (types), editors' readings", "Type-token ratio",
-        f"MATTR ({MATTR_WINDOW}-word windows)", "Hapax legomena", "Sentences",
-        "Words per sentence", "Words per paragraph",
-    )
-
     @property
     def ttr(self) -> float:
         return self.types / self.tokens if self.tokens else 0.0
@@ -128,12 +122,6 @@ class Profile:
     @property
     def mean_paragraph(self) -> float:
         return self.tokens / self.paragraphs if self.paragraphs else 0.0
-
-    def row(self) -> tuple:
-        return (
-            self.label, self.tokens, self.types, round(self.ttr, 3), round(self.mattr, 3), self.hapax,
-            self.sentences, round(self.mean_sentence, 1), round(self.mean_paragraph, 1),
-        )
 
 
 def _profile(label: str, words: list[str], paragraphs: int, sentence_count: int) -> Profile:
@@ -194,11 +182,6 @@ class WordFrequency:
     per_1000: float
     rank: int
 
-    HEADERS = ("Word", "Count", "Per 1,000 words", "Rank")
-
-    def row(self) -> tuple:
-        return (self.word, self.count, round(self.per_1000, 1), self.rank)
-
 
 def top_words(counts: Counter, n: int = 20, exclude: Iterable[str] = ()) -> list[WordFrequency]:
     """The ``n`` most frequent words, leaving out ``exclude``; ties in alphabetical order.
@@ -227,9 +210,6 @@ def rank_of(counts: Counter, word: str) -> int | None:
     if word not in counts:
         return None
     return 1 + sum(1 for c in counts.values() if c > counts[word])
-
-
-READING_HEADERS = ("Paragraph", "As written", "Counted as")
 
 
 def reading_rows(text: Text) -> list[tuple[int, str, str]]:

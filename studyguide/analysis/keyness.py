@@ -71,21 +71,15 @@ class Keyword:
     g2: float
     log_ratio: float
 
-    HEADERS = ("Word", "Count", "Per 1,000 words here", "Per 1,000 in the reference", "Log-likelihood G2", "Log ratio")
-
     @property
     def more(self) -> bool:
         """True when the word is more frequent here than in the reference."""
         return self.log_ratio > 0
 
-    def row(self) -> tuple:
-        return (self.word, self.count, round(self.per_1000, 1), significant(self.reference_per_1000),
-                round(self.g2, 1), round(self.log_ratio, 2))
-
 
 def significant(value: float, digits: int = 3) -> float:
     """``value`` rounded to ``digits`` significant figures (0.000331, 2.1, 53.7)."""
-    return float(f"{value:.{digits}g}")
+    return round(value, digits - 1 - math.floor(math.log10(abs(value)))) if value else 0.0
 
 
 def general_frequency(word: str, language: str = "en") -> float:

@@ -15,11 +15,12 @@ text gets sensible choices and adding a text never changes another's:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..texts.language import language_name
 from ..texts.text import Text
 from .frequency import per_thousand, rank_of, stopwords, text_tokens, top_words, word_counts
-from .keyness import against_general_english, distinctive, general_frequency, significant
+from .keyness import against_general_english, distinctive, general_frequency
 from .languages import applies
 
 EACH = 8  # words taken from each list
@@ -40,24 +41,33 @@ def key_words(text: Text, each: int = EACH) -> list[tuple[str, str]]:
     return list(chosen.items())
 
 
-WEIGHT_HEADERS = ("Word", "Count", "Per 1,000 words", "Rank in the text", "Per 1,000 in general language (wordfreq)",
-                  "Log ratio", "Log-likelihood G2", "Paragraphs")
+@dataclass(frozen=True)
+class WordWeight:
+    """A word's figures in one text; None where not computed (a word too rare, a language wordfreq lacks)."""
+
+    word: str
+    count: int
+    per_1000: float
+    rank: int | None
+    general_per_1000: float | None  # in general language (wordfreq)
+    log_ratio: float | None
+    g2: float | None
+    paragraphs: tuple[int, ...]
 
 
-def word_weights(text: Text, chosen: list[str]) -> list[tuple]:
-    """For each word: count, rate, rank, general-language rate, log ratio, G2 and paragraphs ("-" where not computed)."""
+def word_weights(text: Text, chosen: list[str]) -> list[WordWeight]:
+    """For each word: count, rate, rank, general-language rate, log ratio, G2 and the paragraphs it is in."""
     tokens = text_tokens(text)
     counts = Counter(t.word for t in tokens)
     scored = {k.word: k for k in against_general_english(counts, text.language, min_count=1)}
+    general = applies(text, "general")
     rows = []
     for word in chosen:
         k = scored.get(word)
-        paragraphs = sorted({t.paragraph for t in tokens if t.word == word})
-        rows.append((word, counts.get(word, 0), round(per_thousand(counts.get(word, 0), len(tokens)), 1),
-                     rank_of(counts, word) or "-",
-                     significant(general_frequency(word, text.language) * 1000) if applies(text, "general") else "-",
-                     round(k.log_ratio, 2) if k else "-", round(k.g2, 1) if k else "-",
-                     ", ".join(map(str, paragraphs)) or "-"))
+        rows.append(WordWeight(word, counts.get(word, 0), per_thousand(counts.get(word, 0), len(tokens)),
+                               rank_of(counts, word), general_frequency(word, text.language) * 1000 if general else None,
+                               k.log_ratio if k else None, k.g2 if k else None,
+                               tuple(sorted({t.paragraph for t in tokens if t.word == word}))))
     return rows
 
 

@@ -1,6 +1,7 @@
 """Size figures per text, counted on the text as written: the first thing the overview notebook shows.
 
-The words page counts the editors' readings instead (:mod:`.frequency`); each table says which in its headers.
+The words page counts the editors' readings instead (:mod:`.frequency`). The tables are
+:mod:`studyguide.views.size_tables`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from ..texts.corpus import Corpus
 from ..texts.text import Text
-from .stretches import stretch_label, stretches
+from .stretches import quoted_in, stretches
 from .tokens import sentences, words
 
 
@@ -22,11 +23,6 @@ class Overview:
     sentences: int
     tokens: int
     types: int
-
-    ROW_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens), as written", "Distinct words (types), as written")
-
-    def row(self) -> tuple:
-        return (self.label, self.paragraphs, self.sentences, self.tokens, self.types)
 
 
 def text_overview(text: Text) -> Overview:
@@ -57,19 +53,19 @@ def corpus_overview(corpus: Corpus) -> list[Overview]:
     return rows
 
 
-PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words, as written", "Quotation?")
+@dataclass(frozen=True)
+class StretchCounts:
+    """Sentences and words (as written) of a paragraph, or of a stretch of paragraphs, and which of them are quoted."""
+
+    stretch: range
+    sentences: int
+    words: int
+    quoted: tuple[int, ...]
 
 
-def paragraph_rows(text: Text) -> list[tuple[int | str, int, int, str]]:
-    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): number, sentences, words,
-    and whether it quotes another text."""
+def paragraph_counts(text: Text) -> list[StretchCounts]:
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): its sentences and words."""
     counts = [(len(sentences(p.text)), len(words(p.text))) for p in text.paragraphs]
-    rows = []
-    for stretch in stretches(len(text.paragraphs)):
-        quoted = [n for n in stretch if text.paragraph(n).quotation]
-        if len(stretch) == 1:
-            rows.append((stretch.start, *counts[stretch.start - 1], "yes" if quoted else "no"))
-        else:
-            rows.append((stretch_label(stretch), sum(counts[n - 1][0] for n in stretch), sum(counts[n - 1][1] for n in stretch),
-                         f"{len(quoted)} of {len(stretch)}" if quoted else "no"))
-    return rows
+    quoted = [p.number for p in text.paragraphs if p.quotation]
+    return [StretchCounts(stretch, sum(counts[n - 1][0] for n in stretch), sum(counts[n - 1][1] for n in stretch),
+                          quoted_in(stretch, quoted)) for stretch in stretches(len(text.paragraphs))]

@@ -6,8 +6,8 @@ text is placed "in or after" that text's date: a reply cannot come before what
 it answers. A text with no date at all has no mark, and says so.
 
 Every text of the corpus is placed (:func:`placements`), with the timeline events
-its sidecar links it to (``events``); :func:`placement_notes` says in plain words
-what is not known: no date, no event.
+its sidecar links it to (``events``); :mod:`studyguide.views.timeline_tables` tables
+them and says in plain words what is not known: no date, no event.
 """
 
 from __future__ import annotations
@@ -74,9 +74,6 @@ def text_marks(text: Text, several: bool = False) -> tuple[TextMark, ...]:
     return tuple(marks)
 
 
-AROUND_HEADERS = ("Category", "Before", "From then on")
-
-
 def events_around(timeline: Timeline, mark: TextMark) -> list[tuple[str, int, int]]:
     """Per category: how many events ended before the earliest date of ``mark``, and how many did not."""
     written = mark.when.first
@@ -111,34 +108,3 @@ def placements(corpus: Corpus, timeline: Timeline) -> list[Placement]:
 def chart_marks(placed: list[Placement]) -> tuple[TextMark, ...]:
     """Every mark of every text, for one chart."""
     return tuple(mark for p in placed for mark in p.marks)
-
-
-PLACEMENT_HEADERS = ("Text", "Date, as known", "How the date is known", "Events it is linked to")
-
-
-def placement_rows(placed: list[Placement]) -> list[tuple[str, str, str, str]]:
-    """Per text: its title, its date as known, how it is known, and its linked events (or a plain "none")."""
-    rows = []
-    for p in placed:
-        meta = p.text.meta
-        date = meta.date.described() if meta.date.known else "not known"
-        if not meta.date.known and p.marks:
-            date += f"; drawn {p.marks[-1].date_label()} (after the text it answers)"
-        events = "; ".join(f"{e.title} ({e.date_label()})" for e in p.events) or "none: its sidecar links it to no event"
-        rows.append((p.text.title, date, meta.date_note or "not recorded", events))
-    return rows
-
-
-def placement_notes(p: Placement) -> list[str]:
-    """Plain sentences on what is not known of a text's place on the timeline (none when all is known)."""
-    notes = []
-    title = p.text.title
-    if not p.marks:
-        notes.append(f"“{title}” has no known date, and answers no dated text: it is not drawn on the timeline.")
-    elif not p.text.meta.date.known:
-        notes.append(f"“{title}” has no date of its own: it is drawn at the earliest it can be, "
-                     f"{p.marks[-1].date_label()}, after the text it answers.")
-    if not p.events:
-        notes.append(f"“{title}”: its sidecar links it to no event of the timeline (field events), "
-                     "so no event is shown as its subject.")
-    return notes

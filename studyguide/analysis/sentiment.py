@@ -18,6 +18,8 @@ zeros called "neutral".
   to +1 (most positive).
 - A paragraph's score is the mean of its sentences' compound scores, so a
   long paragraph is not pushed to the extremes just by being long.
+
+The tables are :mod:`studyguide.views.sentiment_tables`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..texts.text import Text
 from .languages import applies
-from .stretches import stretch_label, stretches
+from .stretches import quoted_in, stretches
 from .tokens import sentences
 
 NEUTRAL = 0.05  # VADER's authors' conventional band: |compound| < 0.05 is neutral
@@ -93,22 +95,33 @@ def paragraph_scores(text: Text) -> list[ParagraphScore]:
     ]
 
 
-PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Mean", "Lowest", "Highest", "Overall")
+@dataclass(frozen=True)
+class StretchScore:
+    """The sentence scores of a paragraph, or of a stretch of paragraphs: how many, their mean, lowest and highest."""
+
+    stretch: range
+    quoted: tuple[int, ...]
+    sentences: int
+    mean: float
+    lowest: float
+    highest: float
+
+    @property
+    def polarity(self) -> str:
+        return polarity(self.mean)
 
 
-def paragraph_rows(text: Text) -> list[tuple]:
-    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`): sentences, mean, lowest,
-    highest and the mean's polarity; none for a text VADER does not read."""
+def stretch_scores(text: Text) -> list[StretchScore]:
+    """Per paragraph (per stretch of paragraphs in a long text, :mod:`.stretches`) with a scored sentence; none
+    for a text VADER does not read."""
     scores = sentence_scores(text)
+    quoted = [p.number for p in text.paragraphs if p.quotation]
     rows = []
     for stretch in stretches(len(text.paragraphs)):
         inside = [s.compound for s in scores if s.paragraph in stretch]
-        if not inside:
-            continue
-        quoted = [n for n in stretch if text.paragraph(n).quotation]
-        average = mean(inside)
-        rows.append((stretch_label(stretch, quoted), len(inside), f"{average:+.2f}", f"{min(inside):+.2f}",
-                     f"{max(inside):+.2f}", polarity(average)))
+        if inside:
+            rows.append(StretchScore(stretch, quoted_in(stretch, quoted), len(inside), mean(inside), min(inside),
+                                     max(inside)))
     return rows
 
 
@@ -120,10 +133,6 @@ def sentence_with(text: Text, fragment: str) -> SentenceScore:
     raise KeyError(f"no sentence of {text.id!r} holds {fragment!r}")
 
 
-def example_rows(text: Text, examples: list[tuple[str, str]]) -> list[tuple[str, str, str, str, str]]:
-    """For each ``(label, fragment)``: the label, then the paragraph, sentence, score and polarity of its sentence."""
-    rows = []
-    for label, fragment in examples:
-        s = sentence_with(text, fragment)
-        rows.append((label, f"¶{s.paragraph}", s.sentence, f"{s.compound:+.2f}", polarity(s.compound)))
-    return rows
+def examples(text: Text, fragments: list[tuple[str, str]]) -> list[tuple[str, SentenceScore]]:
+    """For each ``(label, fragment)``: the label and the scored sentence that holds the fragment."""
+    return [(label, sentence_with(text, fragment)) for label, fragment in fragments]

@@ -27,6 +27,8 @@ evidence for each theme; this module finds them. Rules, stated once and tested:
 - **Ties**: themes with equal scores are all kept; order is by score, then
   by the lexicon's order. A paragraph's leading themes are all themes with
   the highest score.
+
+The tables are :mod:`studyguide.views.theme_tables`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from functools import lru_cache
 from ..knowledge.lexicon import Cue, Lexicon, Theme
 from ..texts.text import Paragraph, Text
 from .languages import applies
-from .stretches import stretch_label, stretches
+from .stretches import MAX_ROWS, quoted_in, stretches
 from .tokens import sentences, word_spans, words
 
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
@@ -267,107 +269,67 @@ def context(source: str, match: Match, width: int = 6) -> tuple[str, str, str]:
             right.rstrip() + (" …" if right_end < len(source.rstrip()) else ""))
 
 
-EVIDENCE_HEADERS = ("Paragraph", "Theme", "Matched", "Cue (rule)", "In context", "Counted?")
-
-
-def evidence_headers(theme_id: str | None = None) -> tuple[str, ...]:
-    """The headers of :func:`evidence_rows`: without the Theme column for one theme's rows."""
-    return EVIDENCE_HEADERS if theme_id is None else tuple(h for h in EVIDENCE_HEADERS if h != "Theme")
-
-
-def evidence_rows(segments: list[Segment], lexicon: Lexicon, theme_id: str | None = None) -> list[tuple]:
-    """Per paragraph and theme, each matched word in context; negated matches say so.
-
-    With ``theme_id``, that theme's rows only, without the Theme column (the table's
-    caption names it; a column repeating it on every row only makes the table wider)."""
-    rows = []
+def evidence(segments: list[Segment], lexicon: Lexicon, theme_id: str | None = None) -> list[tuple[Segment, Match]]:
+    """Every match of every segment (of theme ``theme_id`` only, when given), by segment, then theme, then place."""
     order = {t.id: n for n, t in enumerate(lexicon)}
-    for segment in segments:
-        for m in sorted(segment.matches, key=lambda m: (order[m.theme], m.start)):
-            if theme_id and m.theme != theme_id:
-                continue
-            theme = lexicon[m.theme]
-            left, hit, right = context(segment.source, m)
-            label = f"{segment.paragraph}" + (" (quoted)" if segment.quotation else "")
-            which = () if theme_id else (f"{theme.symbol} {theme.label}",)
-            rows.append((label, *which, hit, str(m.cue), f"{left}[{hit}]{right}", "no: negated" if m.negated else "yes"))
-    return rows
+    return [(segment, m) for segment in segments
+            for m in sorted(segment.matches, key=lambda m: (order[m.theme], m.start))
+            if not theme_id or m.theme == theme_id]
 
 
-TRACKER_HEADERS_START = ("Paragraph", "Words")
+@dataclass(frozen=True)
+class Stretch:
+    """A paragraph, or a stretch of paragraphs of a long text scored as one segment, and which are quoted."""
+
+    paragraphs: range
+    quoted: tuple[int, ...]
+    segment: Segment
 
 
-def tracker_rows(segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
-    """Per paragraph: number, words, then 'count (score per 100 words)' for each theme, then leading theme(s).
-
-    A long text gets a row per stretch of paragraphs (:mod:`.stretches`), scored as one
-    segment: its counted matches per 100 of its words.
-    """
-    rows = []
-    for stretch in stretches(len(segments)):
+def stretch_segments(segments: list[Segment], limit: int = MAX_ROWS) -> list[Stretch]:
+    """The paragraphs' segments as at most ``limit`` stretches (:mod:`.stretches`), each pooled into one
+    segment: its counted matches per 100 of its words."""
+    found = []
+    for stretch in stretches(len(segments), limit):
         part = segments[stretch.start - 1: stretch.stop - 1]
-        s = part[0] if len(part) == 1 else Segment(
+        pooled = part[0] if len(part) == 1 else Segment(
             part[0].paragraph, None, "", sum(p.words for p in part), tuple(m for p in part for m in p.matches),
             any(p.quotation for p in part))
-        cells = [f"{s.count(t.id)} ({s.score(t.id):.1f})" if s.count(t.id) else "–" for t in lexicon]
-        leading = " = ".join(f"{t.symbol} {t.label}" for t in s.leading(lexicon)) or "none"
-        quoted = [p.paragraph for p in part if p.quotation]
-        rows.append((stretch_label(range(part[0].paragraph, part[-1].paragraph + 1), quoted), s.words, *cells, leading))
-    return rows
+        paragraphs = range(part[0].paragraph, part[-1].paragraph + 1)
+        found.append(Stretch(paragraphs, quoted_in(paragraphs, [p.paragraph for p in part if p.quotation]), pooled))
+    return found
 
 
-def tracker_headers(lexicon: Lexicon) -> tuple[str, ...]:
-    return (*TRACKER_HEADERS_START, *(f"{t.symbol} {t.label}" for t in lexicon), "Leading theme(s)")
-
-
-def overlaps(segments: list[Segment], lexicon: Lexicon) -> list[tuple[int, str, str]]:
-    """Words that cue two or more themes: (paragraph, words as written, themes)."""
+def overlaps(segments: list[Segment]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Words that cue two or more themes: (paragraph, the word as written, the themes' ids)."""
     rows = []
     for s in segments:
-        by_span: dict[tuple[int, int], list[str]] = {}
+        by_word: dict[int, list[str]] = {}
         for m in s.matches:
             for i in range(m.first, m.first + m.length):
-                by_span.setdefault((i, i), []).append(m.theme)
+                by_word.setdefault(i, []).append(m.theme)
         tokens = tokenize(s.source)
-        for (i, _), themes in sorted(by_span.items()):
+        for i, themes in sorted(by_word.items()):
             if len(themes) > 1:
-                rows.append((s.paragraph, s.source[tokens[i].start : tokens[i].end],
-                             ", ".join(f"{lexicon[t].symbol} {lexicon[t].label}" for t in themes)))
+                rows.append((s.paragraph, s.source[tokens[i].start : tokens[i].end], tuple(themes)))
     return rows
 
 
-def compare(before: list[Segment], after: list[Segment], theme_id: str) -> list[tuple[int, str, str]]:
-    """Paragraphs whose count for ``theme_id`` changed: (paragraph, before, after)."""
-    rows = []
-    for b, a in zip(before, after, strict=True):
-        if b.count(theme_id) != a.count(theme_id):
-            rows.append((b.paragraph, f"{b.count(theme_id)} ({b.score(theme_id):.1f})", f"{a.count(theme_id)} ({a.score(theme_id):.1f})"))
-    return rows
+def changed_counts(before: list[Segment], after: list[Segment], theme_id: str) -> list[tuple[Segment, Segment]]:
+    """The paragraphs whose count for ``theme_id`` changed: (before, after)."""
+    return [(b, a) for b, a in zip(before, after, strict=True) if b.count(theme_id) != a.count(theme_id)]
 
 
-def leading_label(segment: Segment, lexicon: Lexicon) -> str:
-    """The segment's leading theme(s) by label, ``" = "`` between ties; "none" without a counted cue."""
-    return " = ".join(t.label for t in segment.leading(lexicon)) or "none"
+def changed_leaders(before: list[Segment], after: list[Segment], lexicon: Lexicon) -> list[tuple[Segment, Segment]]:
+    """The paragraphs whose leading theme(s) changed: (before, after)."""
+    return [(b, a) for b, a in zip(before, after, strict=True) if b.leading(lexicon) != a.leading(lexicon)]
 
 
-def leading_changes(before: list[Segment], after: list[Segment], lexicon: Lexicon) -> list[tuple[int, str, str]]:
-    """Paragraphs whose leading theme(s) changed: (paragraph, before, after)."""
-    rows = []
-    for b, a in zip(before, after, strict=True):
-        if leading_label(b, lexicon) != leading_label(a, lexicon):
-            rows.append((b.paragraph, leading_label(b, lexicon), leading_label(a, lexicon)))
-    return rows
-
-
-DENSEST_HEADERS = ("Theme", "Where", "Cue words", "Per 100 words", "Sentence")
-
-
-def densest_sentences(sentence_segments: list[Segment], lexicon: Lexicon) -> list[tuple]:
-    """Per theme, the sentence with the highest score (the earlier one on a tie)."""
-    rows = []
+def densest(sentence_segments: list[Segment], lexicon: Lexicon) -> list[tuple[Theme, Segment]]:
+    """Per theme with a counted cue, the sentence with the highest score (the earlier one on a tie)."""
+    found = []
     for theme in lexicon:
         best = max(sentence_segments, key=lambda s: (s.score(theme.id), -s.paragraph))
         if best.count(theme.id):
-            rows.append((f"{theme.symbol} {theme.label}", f"¶{best.paragraph}, sentence {best.sentence}",
-                         best.count(theme.id), round(best.score(theme.id), 1), best.source))
-    return rows
+            found.append((theme, best))
+    return found

@@ -98,7 +98,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, editions, speed, upstream, whoswho
+    from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
@@ -114,7 +114,9 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(ChapterOrder)
     bibliography.setup()
     upstream.setup(app)
+    failures.setup(app)
     speed.setup(app)
+    hovertips.setup(app)
     whoswho.setup(app)
     editions.setup(app)
     app.add_directive("seed-text", SeedTextDirective)

@@ -13,9 +13,9 @@
   marks, linked to its paragraph. ``{seed-quote}`words <ID:N>``` pins the text
   and paragraph.
 - ``{seed-count}`questions in 5``` is a number computed from the seed
-  (:data:`studyguide.analysis.counts.COUNTABLE`, ``occurrences of WORD``; ``in N``
-  for one paragraph; ``ID:`` in front for another text); ``{seed-count-word}``
-  writes it in words ("five") up to twelve.
+  (:func:`studyguide.analysis.counts.request`: one of its ``COUNTABLE``, ``occurrences
+  of WORD``; ``in N`` for one paragraph; ``ID:`` in front for another text);
+  ``{seed-count-word}`` writes it in words ("five") up to twelve (:func:`in_words`).
 
 Quotations are taken from the seed at build time, never retyped, so a quoted
 line cannot drift from the text. Links are plain relative URLs to the chapter
@@ -30,7 +30,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ..analysis.counts import count, in_words
+from ..analysis.counts import REQUEST_FORM, count, request
 from ..analysis.quotations import find_quotation, quotation, with_ellipses
 from ..texts.pages import chapter_url
 from ..texts.text import Text
@@ -38,8 +38,12 @@ from .data import project
 
 _TARGET = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
 _QUOTE_TARGET = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<number>\d+)|(?P<id>[a-z0-9-]+)(?::(?P<in>\d+))?)>$", re.S)
-_COUNT = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<what>paragraphs|sentences|words|questions|question-marks|exclamations"
-                    r"|occurrences of (?P<word>\S+))(?:\s+in\s+(?P<number>\d+))?$")
+NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def in_words(number: int) -> str:
+    """``5`` -> ``"five"`` up to twelve; larger numbers as digits."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else f"{number:,}"
 
 
 def _text(env, text_id: str | None) -> Text:
@@ -104,18 +108,16 @@ class SeedCountRole(_GuideRole):
     """``{seed-count}`[ID:]WHAT[ in N]```: a number about a seed, computed at build time."""
 
     def run(self):
-        parsed = _COUNT.match(" ".join(self.text.split()))
-        if not parsed:
-            return self.fail(f"{self.name}: expected '[ID:]WHAT[ in N]' with WHAT one of paragraphs, sentences, words, "
-                             f"questions, question-marks, exclamations, occurrences of WORD; not {self.text!r}")
+        asked = request(self.text)
+        if asked is None:
+            return self.fail(f"{self.name}: expected {REQUEST_FORM}; not {self.text!r}")
         try:
-            text = _text(self.env, parsed["id"])
+            text = _text(self.env, asked.text)
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
-        number = int(parsed["number"]) if parsed["number"] else None
-        if number is not None and not 1 <= number <= len(text.paragraphs):
+        if asked.number is not None and not 1 <= asked.number <= len(text.paragraphs):
             return self.fail(f"{self.name}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
-        value = count(text, "occurrences" if parsed["word"] else parsed["what"], number, parsed["word"])
+        value = count(text, asked.what, asked.number, asked.word)
         shown = in_words(value) if self.name == "seed-count-word" else str(value)
         return [nodes.inline(self.rawtext, shown, classes=["seed-count"])], []
 

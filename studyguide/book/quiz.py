@@ -13,29 +13,27 @@ are computed here, at build time.
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..analysis.counts import COUNTABLE, count, in_words
+from ..analysis.counts import REQUEST_FORM, count, request
 from ..knowledge.quiz import Item
 from ..texts.pages import chapter_url
 from ..texts.text import Text
 from .data import project
-
-_COUNT = re.compile(rf"^(?P<what>{'|'.join(COUNTABLE)})(?:\s+in\s+(?P<number>\d+))?$")
+from .guide import in_words
 
 
 def accepted(item: Item, text: Text) -> list[str]:
     """What a short answer may be: the listed answers, or the computed count in digits and in words."""
     if not item.count:
         return list(item.accept)
-    parsed = _COUNT.match(item.count)
-    if not parsed:
-        raise ValueError(f"item '{item.id}': count {item.count!r} is not 'WHAT[ in N]' with WHAT one of {', '.join(COUNTABLE)}")
-    value = count(text, parsed["what"], int(parsed["number"]) if parsed["number"] else None)
+    asked = request(item.count)
+    if asked is None or asked.text is not None:  # the item names its text itself
+        raise ValueError(f"item '{item.id}': count {item.count!r} is not {REQUEST_FORM.replace('[ID:]', '')}")
+    value = count(text, asked.what, asked.number, asked.word)
     return [str(value), in_words(value)]
 
 

@@ -1,6 +1,7 @@
 """The who's who page and the links to it from wherever a person or organisation is named.
 
-- ``{whos-who}`` renders ``data/people.toml`` (:mod:`studyguide.knowledge.people`):
+- ``{whos-who}`` renders ``data/people.toml`` (loaded and checked with the rest of the
+  project, :mod:`studyguide.knowledge.project`; schema in :mod:`studyguide.knowledge.people`):
   people, then organisations, one sourced line each, then every publisher and
   medium the guide cites, from ``data/sources.toml`` (its name, kind and what the
   guide uses it for, linked to its site).
@@ -22,11 +23,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..base.errors import InputError
-from ..knowledge.people import PEOPLE_FILE, People, load_people
+from ..knowledge.people import PEOPLE_FILE, People
 from ..knowledge.sources import short_name, source_names
 from ..knowledge.wordings import Wordings
-from .data import StudyGuideError, project
+from .data import project
 from .mentions import link_first
 
 PAGE = "chapters/guide/whos-who"
@@ -36,17 +36,11 @@ SKIP = (nodes.reference, nodes.literal, nodes.literal_block, nodes.title, nodes.
 KIND_LABELS = {"primary": "primary source", "ngo": "human-rights, press-freedom or labour organisation",
                "news": "news medium", "partisan": "political group or campaign (cited for its own claims)",
                "scholarly": "research institute or reference work", "reference": "reference (supports no claim)"}
-_PEOPLE: dict[str, People] = {}
 
 
-def people_of(env) -> People:
-    root = str(env.srcdir)
-    if root not in _PEOPLE:
-        try:
-            _PEOPLE[root] = load_people(Path(root) / PEOPLE_FILE)
-        except InputError as exc:
-            raise StudyGuideError(str(exc)) from None
-    return _PEOPLE[root]
+def people_of(env) -> People | None:
+    """The build's who's who, loaded with the project (None when the project has no people file)."""
+    return project(env).people
 
 
 def publisher_id(domain: str) -> str:
@@ -56,7 +50,7 @@ def publisher_id(domain: str) -> str:
 def targets(env) -> dict[str, tuple[str, str]]:
     """Wording -> (anchor, line) for every linkable name: entries, then publishers not already an entry."""
     found: dict[str, tuple[str, str]] = {}
-    for entry in people_of(env):
+    for entry in people_of(env) or ():
         for wording in entry.wordings:
             found[wording] = (f"who-{entry.id}", entry.line)
     sources = project(env).sources
@@ -94,6 +88,8 @@ class WhosWhoDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         people = people_of(self.env)
+        if people is None:
+            raise self.error(f"no who's who: {PEOPLE_FILE} is missing")
         self.env.note_dependency(str(Path(self.env.srcdir) / PEOPLE_FILE))
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Companies, state bodies and political groups")):

@@ -2,6 +2,9 @@
 
 Bad input ends with a one-line message naming the file (and line) and exit
 status 2, never a traceback; a missing tool (Chromium, Playwright) with status 3.
+A build whose notebook fails ends with one line per failed notebook, naming the
+notebook, the text and the exception (:mod:`studyguide.book.failures`), and status 1;
+the full traceback is in ``_build/reports/``.
 """
 
 from __future__ import annotations
@@ -13,15 +16,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..analysis.counts import REQUEST_FORM, request
+from ..analysis.languages import general_reference
 from ..base.errors import InputError
 from ..base.version import __version__
 from ..book import vendor
 from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
+from ..book.failures import FAILURES
 from ..knowledge.project import load_project
 from ..knowledge.publication import own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
-from ..texts.language import language_problem
+from ..texts.language import language_name, language_problem, primary
 from ..texts.pages import chapter_page
 from . import handout
 from .browser import ToolMissing
@@ -29,6 +35,7 @@ from .scaffold import scaffold
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 TEACHER_OUTPUT = Path("_build") / "teacher"  # the teacher edition: _build/teacher/_build/html
+FAILED = ".studyguide-failed"  # in _build/ while the last build there failed
 DESCRIPTION = "The study guide's tools: check the texts and data, add a text, build, serve and print the book."
 
 
@@ -66,12 +73,41 @@ def check_languages(project) -> None:
         print(f"warning: {InputError(text.meta.path, message, text.meta.language_line)}", file=sys.stderr)
 
 
+def check_quiz_counts(project) -> None:
+    """Every quiz answer computed from the text (``count``) asks for something countable, the one way the
+    chapters' ``{seed-count}`` does (:func:`studyguide.analysis.counts.request`; the item names its text itself)."""
+    for item in project.quiz or ():
+        asked = request(item.count) if item.count else None
+        if item.count and (asked is None or asked.text is not None):
+            raise InputError(project.quiz.path, f"item '{item.id}': count {item.count!r} is not "
+                                                f"{REQUEST_FORM.replace('[ID:]', '')}", item.line)
+
+
+def check_word_frequencies(project) -> None:
+    """A text whose language wordfreq can compare only with a package that is not installed (Chinese needs
+    jieba, Japanese and Korean MeCab) is refused here, not by a notebook failing in the middle of the build."""
+    for text in project.corpus:
+        code = general_reference(text.language) if primary(text.language) != "en" else None
+        if code is None:
+            continue
+        from wordfreq import tokenize
+
+        try:
+            tokenize(text.paragraphs[0].text, code)
+        except ImportError as exc:
+            raise InputError(text.meta.path, f"language = '{text.language}': comparing a text in "
+                             f"{language_name(text.language)} with general language (wordfreq) needs the Python "
+                             f"package '{exc.name}', which is not installed here", text.meta.language_line) from None
+
+
 def check(root: Path) -> None:
     from .notebook_setup import mismatches
 
     project = load_project(root)
     check_chapters(project.corpus)
     check_languages(project)
+    check_word_frequencies(project)
+    check_quiz_counts(project)
     for warning in mismatches(root):
         print(f"warning: {warning}", file=sys.stderr)
     for text in project.corpus:
@@ -84,6 +120,12 @@ def check(root: Path) -> None:
     if project.timeline is not None:
         print(f"ok  {project.timeline.path.relative_to(root)}  {len(project.timeline)} events, "
               f"{len(project.timeline.figures)} contested figures")
+    if project.people is not None:
+        kinds = [entry.kind for entry in project.people]
+        print(f"ok  {project.people.path.relative_to(root)}  who's who of {kinds.count('person')} people and "
+              f"{kinds.count('organisation')} organisations")
+    if project.quiz is not None:
+        print(f"ok  {project.quiz.path.relative_to(root)}  {len(project.quiz)} quiz items, their evidence found in the texts")
     if project.sources is not None:
         checked = audit(root, project.sources, own_addresses(root))
         print(f"ok  {project.sources.path.relative_to(root)}  {len(project.sources.publishers)} publishers, "
@@ -108,14 +150,30 @@ def fetch_assets(root: Path) -> None:
 def build(root: Path, output: Path | None, edition: str = "student", with_handout: bool = False) -> int:
     """Build one edition (the teacher edition into its own folder unless ``output`` says otherwise),
     then, with ``with_handout``, print its PDF into the built book's downloads folder."""
-    check_chapters(load_project(root).corpus)  # bad input stops here, with one line, before Sphinx starts
+    project = load_project(root)  # bad input stops here, with one line, before Sphinx starts
+    check_chapters(project.corpus)
+    check_word_frequencies(project)
+    check_quiz_counts(project)
     vendor.verify(root)
     output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
     if output:
         command += ["--path-output", str(output)]
+    built = (output or root) / "_build"
+    if (built / FAILED).is_file():  # Sphinx re-reads only changed pages: after a failure, every page, so it fails again
+        command.append("--all")
     env = {**os.environ, **reproducible_env(root), EDITION_ENV: edition, HANDOUT_ENV: "1" if with_handout else ""}
+    (built / FAILURES).unlink(missing_ok=True)  # written by this build's Sphinx, or not at all
     status = subprocess.call(command, env=env)
+    failures = (built / FAILURES).read_text("utf-8").splitlines() if (built / FAILURES).is_file() else []
+    for line in failures:
+        print(f"error: {line}", file=sys.stderr)
+    status = status or int(bool(failures))
+    if status:
+        built.mkdir(parents=True, exist_ok=True)
+        (built / FAILED).write_text(f"the last build here exited with status {status}\n", "utf-8")
+    else:
+        (built / FAILED).unlink(missing_ok=True)
     if status == 0 and with_handout:
         html = (output or root) / "_build" / "html"
         written = handout.make_handout(html, edition=edition, epoch=int(env.get("SOURCE_DATE_EPOCH") or 0))

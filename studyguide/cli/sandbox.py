@@ -23,8 +23,9 @@ def copy_project(root: Path, target: Path) -> Path:
     return target
 
 
-def build(root: Path, output: Path, *options: str) -> subprocess.CompletedProcess:
+def build(root: Path, output: Path, *options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build the project at ``root`` into ``output`` with the README's build command (warnings are errors);
-    ``options`` are more of the command's options (``--edition``, ``teacher``, ``--handout``)."""
+    ``options`` are more of the command's options (``--edition``, ``teacher``, ``--handout``); ``env``, more
+    environment variables (given here, not set in ``os.environ``, so that builds can run in threads)."""
     return subprocess.run([sys.executable, "-m", "studyguide", "build", "--path-output", str(output), *options],
-                          cwd=root, capture_output=True, text=True, env={**os.environ, ROOT_ENV: str(root)})
+                          cwd=root, capture_output=True, text=True, env={**os.environ, ROOT_ENV: str(root), **(env or {})})

@@ -28,7 +28,7 @@ from ..texts.language import detect, language_name
 from ..texts.pages import CHAPTER_FOLDER, chapter_page
 from ..texts.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ..texts.sidecar import sidecar_path
-from ..texts.text import SUFFIX, read_seed, split_paragraphs
+from ..texts.text import SUFFIX, read_seed, require_words, split_paragraphs
 
 ID_WORDS = 6
 
@@ -113,7 +113,9 @@ def scaffold(seed: Path, root: Path) -> list[Path]:
     has_title = len(blocks) > 1 and len(first) <= 200 and "\n" not in first
     title = first if has_title else seed.stem
     text_id = unique_id(slug(title), ids_in_use(root))
-    body = "\n\n".join(block for _, block in (blocks[1:] if has_title else blocks))
+    body_blocks = blocks[1:] if has_title else blocks
+    require_words(seed, body_blocks)  # before anything is written: a text without words cannot be analysed
+    body = "\n\n".join(block for _, block in body_blocks)
     found = detect(body)
     if found.sure:
         language, note = found.tag, f"  # detected: {language_name(found.tag)}; correct it if wrong"

@@ -1,5 +1,8 @@
 """The project: the texts and the curated knowledge beside them, loaded once and checked.
 
+Every TOML file of ``data/`` is read here, by its loader in this layer, and nowhere
+else (:data:`DATA_FILES`); ``data/sources.bib`` is sphinxcontrib-bibtex's.
+
 Loading also audits the sources (:func:`studyguide.knowledge.sources.audit`) when the
 project has a ``data/sources.toml``.
 
@@ -18,12 +21,14 @@ from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
+from .people import PEOPLE_FILE, People, load_people
 from .publication import own_addresses
 from .quiz import QUIZ_FILE, Quiz, load_quiz
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
 DATA_FOLDER = "data"
+DATA_FILES = (LEXICON_FILE, GLOSSARY_FILE, TIMELINE_FILE, SOURCES_FILE, QUIZ_FILE, PEOPLE_FILE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Project:
     timeline: Timeline | None
     sources: Sources | None
     quiz: Quiz | None
+    people: People | None
 
 
 def load_project(root: Path | str | None = None) -> Project:
@@ -48,6 +54,7 @@ def load_project(root: Path | str | None = None) -> Project:
         timeline=_optional(root / TIMELINE_FILE, load_timeline),
         sources=_optional(root / SOURCES_FILE, load_sources),
         quiz=_optional(root / QUIZ_FILE, load_quiz),
+        people=_optional(root / PEOPLE_FILE, load_people),
     )
     _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out

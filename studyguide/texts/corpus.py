@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.collection import Keyed
 from ..base.errors import InputError
+from .current import each
 from .pages import CHAPTER_FOLDER, chapter_page
 from .sidecar import SUFFIX as SIDECAR_SUFFIX
 from .text import SUFFIX as TEXT_SUFFIX
@@ -30,6 +32,9 @@ class Corpus(Keyed[Text], items="texts", kind="text"):
 
     root: Path
     texts: tuple[Text, ...]
+
+    def __iter__(self) -> Iterator[Text]:
+        return each(self.texts)  # a failure inside the loop can name its text (texts.current)
 
 
 def project_root(start: Path | None = None) -> Path:

@@ -22,6 +22,9 @@ from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
 SUFFIX = ".txt"
 MAX_BYTES = 1_000_000  # one text is one chapter page, and a page must stay light
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every word the guide counts starts with a letter or a digit (studyguide.analysis.tokens, whose
+# tests check that the two agree): a text without one has no word, and every analysis would fail.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,13 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
     return blocks
 
 
+def require_words(path: Path, blocks: list[tuple[int, str]]) -> None:
+    """Refuse a text whose body paragraphs (``(line, paragraph)``) hold no word to count."""
+    if blocks and not any(_LETTER_OR_DIGIT.search(body) for _, body in blocks):
+        raise InputError(path, "no words to count: the text holds only punctuation, spaces or symbols, "
+                               "and the guide counts runs of letters or digits", blocks[0][0])
+
+
 def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
     meta = read_sidecar(sidecar_path(path))
@@ -188,6 +198,7 @@ def load_text(path: Path) -> Text:
         blocks = blocks[1:]
     if not blocks:
         raise InputError(path, "no body paragraphs after the title")
+    require_words(path, blocks)
     quoted = set(meta.quotations)
     paragraphs = tuple(
         Paragraph(number=n, text=body, line=line, quotation=n in quoted)

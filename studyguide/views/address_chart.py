@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis.address import paragraph_address
+from ..analysis.address import paragraph_address, stretch_address
 from ..analysis.languages import language_notice
 from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
+from .numbers import stretch_label
 from .prose import prose
-from .style import HATCHES, POOL, Figure, figure_style, finish, plt, run_label, runs
+from .style import HATCHES, POOL, Figure, figure_style, finish, plt
 
 
 def address_figure(text: Text) -> Figure:
@@ -48,7 +49,7 @@ def address_figure(text: Text) -> Figure:
 
 @dataclass(frozen=True)
 class Column:
-    """One bar group: a paragraph, or a run of paragraphs pooled (:func:`~.style.runs`)."""
+    """One bar group: a paragraph, or a run of paragraphs pooled (:func:`~studyguide.analysis.stretches.stretches`)."""
 
     label: str
     words: int
@@ -59,10 +60,5 @@ class Column:
 
 
 def pooled(rows) -> list[Column]:
-    columns = []
-    for run in runs(len(rows)):
-        part = rows[run.start:run.stop]
-        columns.append(Column(run_label(part[0].paragraph, part[-1].paragraph), sum(a.words for a in part),
-                              sum(a.we for a in part), sum(a.you for a in part), sum(a.they for a in part),
-                              any(a.quotation for a in part)))
-    return columns
+    return [Column(stretch_label(s.paragraphs), s.words, *s.counts[:3], s.quotation)  # COUNTED starts we, you, they
+            for s in stretch_address(rows, POOL)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..analysis.dispersion import describe, paragraph_starts, positions
+from ..analysis.dispersion import paragraph_starts, positions
 from ..analysis.frequency import Token
 from ..knowledge.symbols import MARKERS, PALETTE
+from .numbers import describe
 from .style import POOL, Figure, figure_style, finish, plt
 
 MARKS = 600  # marks per word at most: positions closer than 1/600 of the text share one mark

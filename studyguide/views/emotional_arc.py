@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..analysis.languages import language_notice
 from ..analysis.sentiment import paragraph_scores, polarity, sentence_scores
+from ..analysis.stretches import stretches
 from ..knowledge.symbols import PALETTE
 from ..texts.text import Text
 from .prose import prose
-from .style import POOL, Figure, figure_style, finish, plt, runs
+from .style import POOL, Figure, figure_style, finish, plt
 
 
 def arc_figure(text: Text) -> Figure:
@@ -16,12 +17,12 @@ def arc_figure(text: Text) -> Figure:
         return prose("{notice}", notice=notice)
     scores = sentence_scores(text)
     paragraphs = paragraph_scores(text)
-    long = len(paragraphs) > POOL  # a long text: sentences pooled in runs, no per-paragraph marks (style.runs)
+    long = len(paragraphs) > POOL  # a long text: sentences pooled in runs, no per-paragraph marks (analysis.stretches)
     with figure_style():
         fig, ax = plt.subplots(figsize=(7.5, 3.8))
         ax.axhline(0, color="#777777", linewidth=0.8)
         if long:
-            pooled = [(sum(r) / len(r) + 1, sum(scores[i].compound for i in r) / len(r)) for r in runs(len(scores), 10 * POOL)]
+            pooled = [(sum(r) / len(r) + 1, sum(scores[i].compound for i in r) / len(r)) for r in stretches(len(scores), 10 * POOL, first=0)]
             ax.plot(*zip(*pooled), color=PALETTE[0], linewidth=1, zorder=2, label="mean of a run of sentences")
         else:
             xs = list(range(1, len(scores) + 1))

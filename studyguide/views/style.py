@@ -28,7 +28,7 @@ from ..knowledge.symbols import PALETTE  # noqa: E402
 
 MAX_WIDTH = 7.0  # inches, 672 CSS px: the book's text column at 1280 px (see fit_width)
 MIN_FONT = 8  # points: 10.7 CSS px at a figure's own size
-POOL = 60  # columns a chart draws at most: a longer text's paragraphs are pooled in runs (see runs())
+POOL = 60  # columns a chart draws at most: a longer text's paragraphs are pooled in stretches (analysis.stretches)
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 INK = "#1a1a1a"
 
@@ -88,22 +88,6 @@ class Figure:
 
     def __repr__(self) -> str:  # the plain-text form of the output: the caption, not the SVG
         return f"Figure: {self.caption}"
-
-
-def runs(count: int, limit: int = POOL) -> list[range]:
-    """``count`` items as at most ``limit`` consecutive runs of nearly equal length (one item each when few).
-
-    The stated rule that keeps a chart's size bounded whatever the length of the text:
-    a chart of paragraphs draws one column per paragraph up to ``limit`` paragraphs, and
-    otherwise one per run of paragraphs, labelled with the run's first and last number.
-    """
-    if count <= limit:
-        return [range(i, i + 1) for i in range(count)]
-    return [range(count * i // limit, count * (i + 1) // limit) for i in range(limit)]
-
-
-def run_label(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}-{last}"
 
 
 def fit_width(fig: matplotlib.figure.Figure, width: float = MAX_WIDTH) -> None:

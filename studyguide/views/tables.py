@@ -14,7 +14,11 @@ How a table is shown in the book, by one stated rule whatever the size of the te
 - long words in headers may break, hyphenated (:func:`breakable`), so a column of
   small numbers is not as wide as "Exclamations";
 - a table shows at most :data:`MAX_ROWS` rows; a longer one says how many rows it
-  left out (a live notebook has them all: ``table(...).rows``).
+  left out (a live notebook has them all: ``table(...).rows``);
+- a table with no rows is never shown: a headed table with nothing under it (or, turned,
+  a column of headers) reads as a broken page or as zeros that were never counted. In its
+  place the page shows one sentence saying why there is none (``empty``), which whoever
+  shows a table must give: :func:`table` refuses an empty table without it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from .prose import escape_markdown
 from .screen_reader import ATTRIBUTES as HIDDEN
 
 FOLD_ROWS = 6
@@ -42,13 +47,16 @@ class Table:
     rows: Sequence[Sequence[object]]
     fold: bool | None = None  # None: fold when longer than FOLD_ROWS
     labels: bool = False  # the cells are the guide's own labels (theme names), not a text's words: they may break too
+    empty: str = ""  # the one sentence shown instead when there are no rows: why there are none
 
     @property
     def turned(self) -> bool:
         return len(self.headers) > TURN_COLUMNS and len(self.rows) < len(self.headers) - 1
 
     def table_html(self, caption_shown: bool = True) -> str:
-        """The table in its box (:func:`boxed_table`)."""
+        """The table in its box (:func:`boxed_table`); with no rows, the sentence saying why (:func:`no_rows_html`)."""
+        if not self.rows:
+            return no_rows_html(self.empty)
         headers, shown = self.headers, self.rows[:MAX_ROWS]
         if self.turned:  # the first column's values head the columns; each other header starts a row
             headers = (headers[0], *(row[0] for row in shown))
@@ -61,7 +69,9 @@ class Table:
             caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
         return boxed_table(caption, head, body, "sg-sticky", caption_shown)
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
+        if not self.rows:
+            return None  # no HTML: the page shows the sentence (_repr_markdown_), like the notebooks' other sentences
         folded = len(self.rows) > FOLD_ROWS if self.fold is None else self.fold
         if not folded:
             return self.table_html()
@@ -70,7 +80,12 @@ class Table:
             rows = f"the first {MAX_ROWS} of {rows}"
         return fold_html(f"{self.caption} ({rows})", self.table_html(caption_shown=False))
 
+    def _repr_markdown_(self) -> str | None:
+        return escape_markdown(self.empty) if not self.rows else None
+
     def __str__(self) -> str:
+        if not self.rows:
+            return self.empty
         lines = [self.caption, " | ".join(self.headers)]
         lines += [" | ".join(str(v) for v in row) for row in self.rows]
         return "\n".join(lines)
@@ -101,10 +116,17 @@ def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_s
     ``caption_shown=False`` (a folded table, whose summary line says it) only the
     ``<caption>`` is there.
     """
+    if not body:
+        raise ValueError(f"the table “{caption}” has no rows; show a sentence saying why instead (no_rows_html)")
     title = f'<p class="sg-table-title" aria-hidden="true">{escape(caption)}</p>' if caption_shown else ""
     return (f'{title}<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
             f'<table class="studyguide-table{" " + classes if classes else ""}"><caption {HIDDEN}>'
             f"{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
+def no_rows_html(reason: str) -> str:
+    """The sentence shown where a table has no rows (plain text, escaped here)."""
+    return f'<p class="sg-no-rows">{escape(reason)}</p>'
 
 
 def fold_html(summary: str, content: str, open_: bool = False) -> str:
@@ -140,8 +162,18 @@ def _cell(index: int, value: object, labels: bool = False) -> str:
 
 
 def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]], fold: bool | None = None,
-          labels: bool = False) -> Table:
-    return Table(caption, tuple(headers), [tuple(r) for r in rows], fold, labels)
+          labels: bool = False, empty: str = "") -> Table:
+    """A :class:`Table`; ``empty`` is the sentence the page shows instead when there are no rows,
+    saying why (a table of a text's n-grams: "No two-word sequence occurs twice in ...").
+
+    An empty table without ``empty`` is refused (``ValueError``): the page would have nothing
+    to say where the reader expects the table.
+    """
+    rows = [tuple(r) for r in rows]
+    reason = " ".join(empty.split())
+    if not rows and not reason:
+        raise ValueError(f"the table “{caption}” has no rows and no sentence saying why; pass empty=\"...\"")
+    return Table(caption, tuple(headers), rows, fold, labels, reason)
 
 
 def folded(summary: str, content: object) -> Fold:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..analysis.languages import language_notice
-from ..analysis.themes import Segment, score_paragraphs
+from ..analysis.themes import Segment, score_paragraphs, stretch_segments
 from ..knowledge.lexicon import Lexicon
 from ..texts.text import Text
+from .numbers import stretch_label
 from .prose import prose
-from .style import INK, MIN_FONT, figure_style, finish, plt, run_label, runs
+from .style import INK, MIN_FONT, POOL, figure_style, finish, plt
 
 
 def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None = None, note: str = ""):
@@ -64,15 +65,7 @@ def tracker_figure(text: Text, lexicon: Lexicon, segments: list[Segment] | None 
 
 
 def pooled(segments: list[Segment]) -> list[tuple[str, Segment]]:
-    """``(label, segment)`` per column: each paragraph, or runs of paragraphs pooled (:func:`~.style.runs`)."""
-    columns = []
-    for run in runs(len(segments)):
-        part = segments[run.start:run.stop]
-        if len(part) == 1:
-            columns.append((str(part[0].paragraph) + ("\nquoted" if part[0].quotation else ""), part[0]))
-        else:
-            columns.append((run_label(part[0].paragraph, part[-1].paragraph),
-                            Segment(part[0].paragraph, None, "", sum(s.words for s in part),
-                                    tuple(m for s in part for m in s.matches), any(s.quotation for s in part))))
-    return columns
-
+    """``(label, segment)`` per column: each paragraph, or stretches of paragraphs pooled
+    (:func:`~studyguide.analysis.themes.stretch_segments`)."""
+    return [(str(s.paragraphs.start) + ("\nquoted" if s.quoted else "") if len(s.paragraphs) == 1
+             else stretch_label(s.paragraphs), s.segment) for s in stretch_segments(segments, POOL)]

@@ -23,6 +23,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from ..analysis.stretches import stretches
 from . import modelids
 
 modelids.install()  # the same widget model ids in every build (reproducible pages)
@@ -31,11 +32,12 @@ MAX_VIEWS = 60  # views precomputed per explorer (a saved view costs 2-30 KB of 
 
 
 def spread(items: Sequence, limit: int = MAX_VIEWS) -> list:
-    """At most ``limit`` of ``items``, evenly spread, first and last included."""
+    """At most ``limit`` of ``items``, evenly spread, first and last included: the first item of each of
+    ``limit - 1`` stretches of all but the last (the guide's one rule, :func:`~studyguide.analysis.stretches.stretches`),
+    then the last."""
     if len(items) <= limit:
         return list(items)
-    step = (len(items) - 1) / (limit - 1)
-    return [items[round(i * step)] for i in range(limit)]
+    return [items[run.start] for run in stretches(len(items) - 1, limit - 1, first=0)] + [items[-1]]
 
 
 class Switcher(widgets.VBox):

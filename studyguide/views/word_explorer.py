@@ -10,7 +10,7 @@ Two forms of one explorer:
   word of the text (:mod:`.word_index`) that the book's own script reads to
   look up any word type. The rule for how much is precomputed: no view at all,
   only the index; the script shows at most :data:`~.word_index.MAX_LINES`
-  concordance lines and :data:`~.word_index.TOP_COLLOCATES` collocates, so the
+  concordance lines and :data:`~studyguide.analysis.collocation.TOP_COLLOCATES` collocates, so the
   page grows with the text only by the index (about a third of the text's size,
   gzipped).
 """
@@ -22,8 +22,8 @@ from html import escape
 
 import ipywidgets as widgets
 
+from ..analysis.collocation import TOP_COLLOCATES, WINDOW, collocates
 from ..analysis.concordance import concordance
-from ..analysis.dispersion import describe
 from ..analysis.frequency import per_thousand, rank_of, text_tokens
 from ..analysis.keyness import general_frequency
 from ..analysis.keywords import EACH, key_words
@@ -32,7 +32,8 @@ from ..texts.text import Text
 from . import modelids
 from .dispersion_plot import dispersion_figure
 from .kwic import SORTS, kwic_html, sorted_lines
-from .word_index import MAX_LINES, TOP_COLLOCATES, WINDOW, collocates, index_json, word_index
+from .numbers import describe
+from .word_index import MAX_LINES, index_json, word_index
 
 modelids.install()  # the same widget model ids in every build (reproducible pages)
 

@@ -25,19 +25,19 @@ What the index holds, and why it stays small:
 A 1 MB text (about 180,000 words, 15,000 types) gives an index of about 1.5 MB,
 about 0.5 MB gzipped; the seed's is 6 KB. Nothing else in the explorer grows
 with the text: the script shows at most :data:`MAX_LINES` concordance lines and
-:data:`TOP_COLLOCATES` collocates.
+:data:`~studyguide.analysis.collocation.TOP_COLLOCATES` collocates
+(:func:`studyguide.analysis.collocation.collocates`).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 
-from ..analysis.collocation import MIN_PAIR
+from ..analysis.collocation import MIN_PAIR, TOP_COLLOCATES, WINDOW
 from ..analysis.concordance import WIDTH as CONTEXT_WIDTH
-from ..analysis.frequency import Token, word_counts
-from ..analysis.keyness import general_frequency, log_likelihood
+from ..analysis.frequency import word_counts
+from ..analysis.keyness import general_frequency
 from ..analysis.tokens import word_spans
 from ..texts.pages import chapter_url
 from ..texts.text import Text
@@ -46,8 +46,6 @@ from .kwic import MAX_LINES
 # 88 characters that need no escaping in JSON or HTML (no quote, backslash, <, > or &).
 ALPHABET = "".join(c for c in map(chr, range(35, 127)) if c not in "\\<>&")
 HALF = len(ALPHABET) // 2  # first half: a number's last digit; second half: its other digits
-WINDOW = 4  # collocates: words up to four places left or right of the chosen word, in its paragraph
-TOP_COLLOCATES = 10
 
 
 def encode(number: int) -> str:
@@ -136,34 +134,3 @@ def encode_pair(value: int) -> str:
 def index_json(index: dict) -> str:
     """The index as compact JSON, safe inside a ``<script>`` element."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
-def collocates(tokens: list[Token], word: str, window: int = WINDOW, top: int = TOP_COLLOCATES,
-               min_count: int = MIN_PAIR) -> list[tuple[str, int, int, float]]:
-    """``(collocate, times near the word, times in the text, G2)`` for the words found near ``word``.
-
-    "Near" is up to ``window`` words left or right, in the same paragraph; each
-    place is counted once even when two occurrences' windows overlap. A collocate
-    must be near the word at least ``min_count`` times and relatively more often
-    than elsewhere; it is ranked by the log-likelihood ratio (G2) of its count
-    near the word against its count in the rest of the text. The book's script
-    computes the same for any word.
-    """
-    at = [i for i, t in enumerate(tokens) if t.word == word]
-    near: set[int] = set()
-    for i in at:
-        for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
-            if tokens[j].paragraph == tokens[i].paragraph and tokens[j].word != word:
-                near.add(j)
-    if not near:
-        return []
-    inside = Counter(tokens[j].word for j in near)
-    total = Counter(t.word for t in tokens)
-    rest = len(tokens) - len(near) - len(at)
-    found = []
-    for other, a in inside.items():
-        b = total[other] - a
-        if a >= min_count and (rest <= 0 or a / len(near) > b / rest):
-            found.append((other, a, total[other], round(log_likelihood(a, b, len(near), max(rest, 1)), 2)))
-    found.sort(key=lambda row: (-row[3], row[0]))
-    return found[:top]

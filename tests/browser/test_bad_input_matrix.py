@@ -17,18 +17,15 @@ command.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from urllib.parse import quote
 
 import pytest
+from books import SandboxText
 
 from studyguide import InputError, load_corpus
-from studyguide.cli.scaffold import chapter_path, chapter_source
 from studyguide.cli.serve import pages, serve
 from studyguide.texts.text import MAX_BYTES
-from support import BAD_SIDECARS, BAD_TEXTS, BODY, GOOD_SIDECAR, Page, Visit, build, copy_project, sidecar, snapshot, widget_views
+from support import BAD_SIDECARS, BAD_TEXTS, BODY, GOOD_SIDECAR, Page, Visit, sidecar, snapshot, widget_views
 
 
 def five_megabytes() -> bytes:
@@ -114,11 +111,10 @@ def test_loader_stops_with_one_line_naming_the_file(project, files, message):
 
 
 @pytest.mark.parametrize("files, message", CASES.values(), ids=CASES.keys())
-def test_build_command_stops_with_one_line_naming_the_file(project, files, message):
+def test_build_command_stops_with_one_line_naming_the_file(project, files, message, cli):
     root = project(files)
     before = snapshot(root / "seeds")
-    result = subprocess.run([sys.executable, "-m", "studyguide", "build"], cwd=root, capture_output=True, text=True,
-                            env={**os.environ, "STUDYGUIDE_ROOT": str(root)}, timeout=120)
+    result = cli(root, "build")  # in this process: it must stop before Jupyter Book starts
     assert result.returncode == 2, result.stdout[-2000:] + result.stderr[-2000:]
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("error: seeds/"), result.stderr
@@ -128,7 +124,7 @@ def test_build_command_stops_with_one_line_naming_the_file(project, files, messa
     assert snapshot(root / "seeds") == before, "a seed file was modified"
 
 
-# --- Inputs that must render safely: one build of a copy of the project holds them all ---
+# --- Inputs that must render safely: the sandbox book (conftest.sandbox_book) holds them all ---
 
 MARK = "__xss"  # every payload sets window.__xss if it ever runs
 TEXT_PAYLOADS = (
@@ -222,23 +218,14 @@ def markup_problems(found: Page, where: str) -> list[str]:
     return problems
 
 
+SANDBOX_TEXTS = tuple(SandboxText(stem, text, meta) for stem, (text, meta, _) in safe_inputs().items())
+
+
 @pytest.fixture(scope="module")
-def safe_book(tmp_path_factory):
-    """A copy of the project with every render-safe bad input added, built once."""
-    base = tmp_path_factory.mktemp("safe-inputs")
-    root = copy_project(base / "book")
-    for stem, (text, meta, _) in safe_inputs().items():
-        (root / "seeds" / f"{stem}.txt").write_bytes(text)
-        (root / "seeds" / f"{stem}.meta.toml").write_bytes(meta)
-    for text in load_corpus(root):
-        chapter = chapter_path(root, text.id)
-        if not chapter.exists():
-            chapter.write_text(chapter_source(text.id), "utf-8")
-    before = snapshot(root / "seeds")
-    result = build(root, base / "out")
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    assert snapshot(root / "seeds") == before, "the build modified a seed file"
-    return root, base / "out" / "_build" / "html"
+def safe_book(sandbox_book):
+    """The sandbox book, which holds every render-safe bad input (built once; the build modified no seed file)."""
+    built = sandbox_book(SANDBOX_TEXTS)
+    return built.root, built.html
 
 
 def test_safe_inputs_load_and_show_their_text(safe_book):

@@ -7,6 +7,7 @@ nuisance would have to be fixed or worked around in the package, not listed here
 from __future__ import annotations
 
 import pytest
+from crawl import MODES, VIEWPORTS
 
 from studyguide.cli.serve import pages
 from support import CHAPTER, Visit, is_file
@@ -14,13 +15,13 @@ from support import CHAPTER, Visit, is_file
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_loads_only_from_the_book(chromium, book_url, built_book):
+@pytest.mark.parametrize("mode", MODES)
+def test_every_page_loads_only_from_the_book(crawl, built_book, mode):
+    """At desktop and phone width: no third-party or failed request, no console error (shared crawl)."""
     names = pages(built_book)
     assert CHAPTER in names
-    for name in names:
-        with Visit(chromium) as visit:
-            visit.open(f"{book_url}/{name}")
-            visit.assert_clean(name)
+    problems = [problem for name in names for viewport in VIEWPORTS for problem in crawl(name, viewport, mode).problems()]
+    assert not problems, "\n".join(problems)
 
 
 def test_paragraph_anchor_links_scroll_to_the_paragraph(chromium, book_url):

@@ -1,18 +1,19 @@
 """Issue 13 in real Chromium: phones, hidden code, page height, tables, the landing page, dark mode
 without console errors, chart type size, and the explorers (any word from file://, sortable
-concordance, collocates, the timeline strip, glossary terms on a first tap)."""
+concordance, collocates, the timeline strip; glossary terms on a first tap: test_hover_tips.py)."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from crawl import MODES, look_up, width
 
 from studyguide import load_corpus
+from studyguide.analysis.collocation import collocates
 from studyguide.analysis.frequency import text_tokens, word_counts
 from studyguide.analysis.tokens import word_pattern
 from studyguide.cli.serve import pages
-from studyguide.views.word_index import collocates
 from support import CHAPTER, ROOT, TEXT_ID, Visit, is_file
 
 pytestmark = pytest.mark.browser
@@ -29,29 +30,21 @@ def visit(chromium, viewport=DESKTOP, mode="light", **context) -> Visit:
     return found
 
 
-def width(tab) -> int:
-    return tab.evaluate("document.documentElement.scrollWidth")
-
-
-def look_up(tab, word: str) -> None:
-    tab.locator(".sg-words input").first.fill(word)
-    tab.locator(".sg-words button").first.click()
-    tab.wait_for_selector(f".sg-words .word-view[data-word='{word}']")
-
-
-def test_no_page_scrolls_sideways_on_a_phone_and_none_logs_an_error_in_dark_mode(chromium, book_url, built_book):
-    wide = []
+@pytest.mark.parametrize("mode", MODES)
+def test_no_page_scrolls_sideways_on_a_phone_and_none_logs_an_error(crawl, built_book, mode):
+    """Every page at 390 px (the words page also with a word looked up), from the shared crawl."""
+    wide, problems = [], []
     for name in pages(built_book):
-        with visit(chromium, PHONE, "dark") as phone:
-            tab = phone.open(f"{book_url}/{name}")
-            if width(tab) > PHONE["width"]:
-                wide.append(f"{name}: {width(tab)} px")
-            if name == "notebooks/words.html":
-                look_up(tab, "you")
-                if width(tab) > PHONE["width"]:
-                    wide.append(f"{name} with a word looked up: {width(tab)} px")
-            phone.assert_clean(f"{name} (phone, dark)")
+        record = crawl(name, 390, mode)
+        if record.scroll_width > PHONE["width"]:
+            wide.append(f"{name}: {record.scroll_width} px")
+        if name == "notebooks/words.html":
+            assert record.scroll_width_with_a_word is not None, "the crawl looked no word up on the words page"
+            if record.scroll_width_with_a_word > PHONE["width"]:
+                wide.append(f"{name} with a word looked up: {record.scroll_width_with_a_word} px")
+        problems += record.problems()
     assert not wide, wide
+    assert not problems, "\n".join(problems)
 
 
 def test_notebook_code_is_hidden_until_its_toggle_is_opened(chromium, book_url):
@@ -124,12 +117,12 @@ def test_no_chart_text_is_under_10_px_at_1280(chromium, book_url):
     with visit(chromium) as desktop:
         for name in NOTEBOOKS:
             tab = desktop.open(f"{book_url}/{name}")
-            sizes = tab.evaluate("""() => [...document.querySelectorAll('figure.studyguide-figure img')].map(img => {
-                const doc = new DOMParser().parseFromString(atob(img.src.split(',')[1]), 'image/svg+xml');
+            sizes = tab.evaluate("""async () => Promise.all([...document.querySelectorAll('figure.studyguide-figure img')].map(async img => {
+                const doc = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml');
                 const box = doc.documentElement.getAttribute('viewBox').split(' ').map(Number);
                 const px = [...doc.querySelectorAll('text')].map(t => (t.getAttribute('style') || '').match(/font-size: ([\\d.]+)px/))
                     .filter(m => m).map(m => Number(m[1]));
-                return [img.alt.slice(0, 40), Math.min(...px) * img.getBoundingClientRect().width / box[2]]; })""")
+                return [img.alt.slice(0, 40), Math.min(...px) * img.getBoundingClientRect().width / box[2]]; }))""")
             for alt, size in sizes:
                 smallest[f"{name}: {alt}"] = round(size, 1)
     print("smallest chart text (CSS px):", smallest)
@@ -207,18 +200,3 @@ def test_timeline_explorer_marks_the_chosen_event_on_its_strip(chromium, book_ur
         inner.select_option(index=5)
         shown, ring = marked()
         assert shown == ring != first
-
-
-def test_a_glossary_term_shows_its_definition_on_the_first_tap(chromium, book_url):
-    with visit(chromium, PHONE, has_touch=True, is_mobile=True) as phone:
-        tab = phone.open(f"{book_url}/{CHAPTER}")
-        tab.wait_for_function("() => document.querySelector('a[href*=\"glossary.html#term-\"]')._tippy")
-        term = tab.locator("a[href*='glossary.html#term-']").first
-        term.scroll_into_view_if_needed()
-        term.tap()
-        tab.wait_for_selector(".tippy-box", state="visible")
-        assert tab.url.endswith(CHAPTER)
-        box = tab.locator(".tippy-box").first.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
-        term.tap()
-        tab.wait_for_url("**/glossary.html#term-*")

@@ -1,23 +1,20 @@
 """Texts a teacher adds, in any script and with any characters, through the real build.
 
-One copy of the project gets three texts, each added with ``python -m studyguide new``:
-a text whose title is full of dollar signs (maths in MyST and matplotlib) with decomposed
-accents and curly apostrophes, an English text whose id sorts before the seed's though
-its file name sorts after, and a Russian text. The copy is built once; then a text is
-removed and the same output rebuilt.
+The sandbox book (``conftest.sandbox_book``) gets three texts, each added with
+``python -m studyguide new``: a text whose title is full of dollar signs (maths in MyST and
+matplotlib) with decomposed accents and curly apostrophes, an English text whose id sorts
+before the seed's though its file name sorts after, and a Russian text. It is built once;
+then a text is removed and the same output rebuilt.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+from books import SandboxText
 
 from studyguide import load_corpus
 from studyguide.analysis.languages import language_notice
-from support import Page, build, copy_project
+from support import TEXT_ID, Page
 
 pytestmark = pytest.mark.build
 
@@ -36,24 +33,17 @@ TEXTS = {
 }
 
 
-def run(root, *args):
-    return subprocess.run([sys.executable, "-m", "studyguide", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "STUDYGUIDE_ROOT": str(root)})
+SANDBOX_TEXTS = tuple(SandboxText(name, body.encode(), removed=name == "010_later") for name, body in TEXTS.items())
 
 
 @pytest.fixture(scope="module")
-def any_book(tmp_path_factory):
-    base = tmp_path_factory.mktemp("any-text")
-    root = copy_project(base / "book")
-    for name, body in TEXTS.items():
-        (root / "seeds" / f"{name}.txt").write_text(body, "utf-8")
-        added = run(root, "new", f"seeds/{name}.txt")
+def any_book(sandbox_book):
+    built = sandbox_book(SANDBOX_TEXTS)
+    assert len(built.added) >= len(TEXTS)
+    for added in built.added:  # each text added with `new`
         assert added.returncode == 0, added.stderr
-    checked = run(root, "check")
-    assert checked.returncode == 0, checked.stderr
-    result = build(root, base / "out")
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    return root, base / "out", base / "out" / "_build" / "html"
+    assert built.checked.returncode == 0, built.checked.stderr  # then `check` accepts them
+    return built.root, built.out, built.html
 
 
 def read(html, name) -> Page:
@@ -74,7 +64,8 @@ def test_each_chapter_carries_its_language(any_book):
     for text in load_corpus(root):
         section = read(html, f"chapters/texts/{text.id}.html").one("section.seed-text")
         assert section["lang"] == text.language
-    assert {t.language for t in load_corpus(root)} == {"en", "ru"}
+    ours = [t for t in load_corpus(root) if t.path.stem in TEXTS or t.id == TEXT_ID]
+    assert {t.language for t in ours} == {"en", "ru"}  # the seed and this module's texts (other modules add their own)
 
 
 def test_dollar_signs_stay_characters_everywhere(any_book):
@@ -112,16 +103,16 @@ def test_a_text_not_in_english_gets_plain_notices_and_no_scores(any_book):
     assert f"“{russian.title}” has no known date" in timeline
 
 
-def test_a_removed_text_is_no_longer_published(any_book):
-    root, out, html = any_book
+@pytest.mark.sandbox_removal
+def test_a_removed_text_is_no_longer_published(any_book, sandbox_book):
+    root, _, first = any_book
     later = next(t for t in load_corpus(root) if t.title == "A later text")
+    assert (first / "chapters" / "texts" / f"{later.id}.html").is_file()
+    # the sandbox's project and output, rebuilt after "A later text" (seed, sidecar, chapter page) is deleted
+    rebuilt = sandbox_book.after_removal(SANDBOX_TEXTS)
+    html = rebuilt.html
+    assert not list(rebuilt.root.glob("seeds/010_later.*")) and not (rebuilt.root / "chapters" / "texts" / f"{later.id}.md").exists()
     page = html / "chapters" / "texts" / f"{later.id}.html"
-    assert page.is_file()
-    later.path.unlink()
-    later.meta.path.unlink()
-    (root / "chapters" / "texts" / f"{later.id}.md").unlink()
-    result = build(root, out)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     assert not page.exists()
     assert not list((html / "_sources").rglob(f"{later.id}.*"))
     assert f"{later.id}.html" not in (html / "index.html").read_text("utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from books import SandboxText
 
 from studyguide import load_corpus
-from studyguide.cli.scaffold import scaffold
-from support import BODY_FOR_CLI, CHAPTER, ROOT, TEXT_ID, Page, build, copy_project, page, snapshot
+from support import BODY_FOR_CLI, CHAPTER, ROOT, TEXT_ID, Page, page
 
 pytestmark = pytest.mark.build
 THIRD_PARTY = re.compile(r"^(https?:)?//")
@@ -89,18 +89,15 @@ def test_explorers_run_on_the_books_own_script_not_the_widget_manager(built_book
     assert not [src for src in sources if "embed-amd" in src or "require" in src], sources
 
 
-def test_html_in_a_seed_is_escaped_and_a_new_text_becomes_a_chapter(tmp_path):
-    root = copy_project(tmp_path / "book")
-    injected = "First <script>alert('x')</script> paragraph."
-    (root / "seeds" / "010_letter.txt").write_text(BODY_FOR_CLI.replace("First paragraph.", injected))
-    scaffold(root / "seeds" / "010_letter.txt", root)
-    seeds_before = snapshot(root / "seeds")
-    result = build(root, tmp_path / "out")
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert snapshot(root / "seeds") == seeds_before
-    html = tmp_path / "out" / "_build" / "html"
+INJECTED = "First <script>alert('x')</script> paragraph."
+SANDBOX_TEXTS = (SandboxText("010_letter", BODY_FOR_CLI.replace("First paragraph.", INJECTED).encode()),)
+
+
+def test_html_in_a_seed_is_escaped_and_a_new_text_becomes_a_chapter(sandbox_book):
+    built = sandbox_book(SANDBOX_TEXTS)  # added with `new` (the scaffold), then built; seeds/ unchanged by the build
+    html = built.html
     chapter = page(html, "chapters/texts/a-letter-to-the-workers.html")
-    assert injected in chapter.visible  # shown as text, whole
+    assert INJECTED in chapter.visible  # shown as text, whole
     assert not [s for s in chapter.select("script") if "alert" in s.get_text()], "the seed's script became a script element"
     assert "<script>alert" not in chapter.source
     assert {"p1", "p2"} <= chapter.ids

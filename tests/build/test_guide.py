@@ -128,14 +128,18 @@ def test_perspectives_cite_sources_for_each_actor(built_book):
     assert len(external) >= 30
 
 
-def test_hover_previews_are_self_hosted(built_book):
-    scripts = [s["src"] for s in page(built_book, CHAPTER).select("script[src]") if "tippy" in s["src"]]
-    assert any("tippyjs/popper.min.js" in s for s in scripts)
-    assert any("tippyjs/tippy-bundle.umd.min.js" in s for s in scripts)
-    assert not any(s.startswith(("http:", "https:", "//")) for s in scripts)
-    data = [s for s in scripts if "/tippy/" in s]
-    assert data, scripts
-    tips = (built_book / "chapters/texts" / data[0].split("?")[0]).read_text("utf-8")
+def test_hover_previews_are_self_hosted_and_loaded_only_when_wanted(built_book):
+    chapter = page(built_book, CHAPTER)
+    assert not [s["src"] for s in chapter.select("script[src]") if "tippy" in s["src"]], "tippy scripts load with the page"
+    loader = chapter.one("script[src*='studyguide-tips.js']")
+    static = built_book / "_static"
+    libraries = loader["data-libraries"].split()
+    assert any(name.endswith("popper.min.js") for name in libraries)
+    assert any(name.endswith("tippy-bundle.umd.min.js") for name in libraries)
+    for name in [*libraries, loader["data-tips"]]:
+        assert not name.startswith(("http:", "https:", "//")) and (static / name).is_file(), name
+    tips = (static / loader["data-tips"]).read_text("utf-8")
+    assert tips.startswith("window.studyguideTips = ") and "window.onload" not in tips
     assert "term-bourgeoisie" in tips and "owns the means of production" in tips
 
 

@@ -97,3 +97,16 @@ def test_every_page_has_a_description_and_loads_only_what_it_uses(built_book):
         assert found.soup.find("link", rel="icon"), name  # no favicon request, no 404
     styles = (built_book / "_static" / "styles" / "pydata-sphinx-theme.css").read_text("utf-8")
     assert "fa-solid-900.woff2" not in styles  # the icon fonts can never be fetched
+
+
+def test_charts_are_files_beside_the_page_with_their_size(built_book):
+    charts = 0
+    for name in NOTEBOOKS:
+        found = page(built_book, name)
+        assert "data:image/svg+xml;base64," not in found.source, name
+        for img in found.select("figure.studyguide-figure img"):
+            charts += 1
+            file = (built_book / name).parent / img["src"]
+            assert file.is_file() and file.read_bytes().lstrip().startswith(b"<?xml"), (name, img["src"])
+            assert int(img["width"]) > 300 and int(img["height"]) > 100, (name, img.attrs)  # its place is kept
+    assert charts >= 9

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from studyguide.knowledge.timeline import load_timeline
-from support import ROOT, build, copy_project, page
+from support import ROOT, copy_project, page
 
 pytestmark = pytest.mark.build
 CONTEXT = "chapters/context.html"
@@ -68,21 +65,20 @@ def test_notebook_shows_three_charts_the_tables_and_the_explorer(built_book, tim
     assert OPEN_DATE in notebook.visible
 
 
-def test_a_bad_timeline_stops_the_build_with_one_line_naming_file_and_line(tmp_path):
+def test_a_bad_timeline_stops_the_build_with_one_line_naming_file_and_line(cli, tmp_path):
     root, line = with_timeline_changed(tmp_path, 'category = "strike"', 'category = "strikes"')
-    result = build(root, tmp_path / "out")
+    result = cli(root, "build", "--path-output", str(tmp_path / "out"))
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(rf"timeline\.toml:{line}: event '[a-z0-9-]+': category 'strikes' must be one of: ", log), log[-2000:]
 
 
-def test_check_command_reports_a_bad_timeline_in_one_line(tmp_path):
+def test_check_command_reports_a_bad_timeline_in_one_line(cli, tmp_path):
     root, line = with_timeline_changed(tmp_path, 'date = "2011-12-16"', 'date = "16 December 2011"')
-    result = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=root, capture_output=True, text=True,
-                            env={**os.environ, "STUDYGUIDE_ROOT": str(root)})
+    result = cli(root, "check")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: data/timeline.toml:{line}: event '"), result.stderr
-    good = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=ROOT, capture_output=True, text=True)
+    good = cli(ROOT, "check")
     events = len(load_timeline(ROOT / "data" / "timeline.toml"))
     assert f"ok  data/timeline.toml  {events} events" in good.stdout

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from studyguide import load_corpus
 from studyguide.analysis.address import (
-    address_rows,
-    author_totals,
     imperative_clause,
     imperative_rows,
     looks_quoted,
@@ -13,6 +11,7 @@ from studyguide.analysis.address import (
     second_person_sentences,
     sentence_end,
 )
+from studyguide.views.address_tables import address_rows, author_totals
 from support import GOOD_SIDECAR, ROOT
 
 

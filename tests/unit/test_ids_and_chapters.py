@@ -5,28 +5,22 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from studyguide import InputError, load_corpus, load_project
 from studyguide.analysis.keyness import Keyword
-from studyguide.analysis.placement import chart_marks, placement_notes, placement_rows, placements
+from studyguide.analysis.placement import chart_marks, placements
 from studyguide.cli.scaffold import slug, unique_id
 from studyguide.texts.corpus import check_chapters
 from studyguide.views.keyness_chart import keyness_chart
+from studyguide.views.timeline_tables import placement_notes, placement_rows
 from support import GOOD_SIDECAR, ROOT, copy_project
 
 RUSSIAN_TITLE = "Солидарность с нефтяниками Жаңаөзена"
 RUSSIAN_BODY = ("Рабочие нефтяной отрасли Казахстана бастовали несколько месяцев в 2011 году. Они требовали повышения "
                 "заработной платы и права на независимые профсоюзы. Компания уволила сотни бастующих, а власти не "
                 "вмешивались. Шестнадцатого декабря полиция открыла огонь по людям на площади города.")
-
-
-def run(root, *args):
-    return subprocess.run([sys.executable, "-m", "studyguide", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "STUDYGUIDE_ROOT": str(root)})
 
 
 def one_line_error(result, start: str) -> str:
@@ -50,14 +44,14 @@ def test_ids_are_readable_from_any_script_and_unique():
     assert unique_id("a", {"a", "a-2"}) == "a-3" and unique_id("b", {"a"}) == "b"
 
 
-def test_new_gives_a_cyrillic_text_a_transliterated_distinct_id_and_its_language(book):
+def test_new_gives_a_cyrillic_text_a_transliterated_distinct_id_and_its_language(cli, book):
     written = []
     try:
         for name in ("050_ru", "051_ru"):
             seed = book / "seeds" / f"{name}.txt"
             seed.write_text(f"{RUSSIAN_TITLE}\n\n{RUSSIAN_BODY}\n", "utf-8")
             written.append(seed)
-            result = run(book, "new", f"seeds/{name}.txt")
+            result = cli(book, "new", f"seeds/{name}.txt")
             assert result.returncode == 0, result.stderr
             written += [book / line.split(" ", 1)[1] for line in result.stdout.splitlines() if line.startswith("wrote ")]
         corpus = load_corpus(book)
@@ -65,7 +59,7 @@ def test_new_gives_a_cyrillic_text_a_transliterated_distinct_id_and_its_language
         assert first.id == slug(RUSSIAN_TITLE) and second.id == f"{first.id}-2"
         assert first.language == second.language == "ru"
         assert (book / "chapters" / "texts" / f"{second.id}.md").is_file()
-        check = run(book, "check")
+        check = cli(book, "check")
         assert check.returncode == 0, check.stderr
         assert f"language ru, chapter chapters/texts/{first.id}.md" in check.stdout
     finally:
@@ -73,13 +67,13 @@ def test_new_gives_a_cyrillic_text_a_transliterated_distinct_id_and_its_language
             path.unlink(missing_ok=True)
 
 
-def test_check_and_build_report_a_text_without_a_page_and_a_page_without_a_text(book):
+def test_check_and_build_report_a_text_without_a_page_and_a_page_without_a_text(cli, book):
     chapter = book / "chapters" / "texts" / "solidarity-oil-workers.md"
     kept = chapter.read_text()
     chapter.unlink()
     try:
         for command in ("check", "build"):
-            one_line_error(run(book, command), "seeds/000_3d1b1157ff71cf0a.meta.toml: text 'solidarity-oil-workers' "
+            one_line_error(cli(book, command), "seeds/000_3d1b1157ff71cf0a.meta.toml: text 'solidarity-oil-workers' "
                                                "has no chapter page; write chapters/texts/solidarity-oil-workers.md")
     finally:
         chapter.write_text(kept)
@@ -87,46 +81,46 @@ def test_check_and_build_report_a_text_without_a_page_and_a_page_without_a_text(
     ghost.write_text("# Removed\n\n```{seed-text} ghost\n```\n")
     try:
         for command in ("check", "build"):
-            one_line_error(run(book, command), "chapters/texts/ghost.md:3: chapter page without a text: no sidecar")
+            one_line_error(cli(book, command), "chapters/texts/ghost.md:3: chapter page without a text: no sidecar")
         ghost.write_text("```{seed-text} solidarity-oil-workers\n```\n")
-        one_line_error(run(book, "check"), "chapters/texts/ghost.md:1: chapter page of 'solidarity-oil-workers' is named "
+        one_line_error(cli(book, "check"), "chapters/texts/ghost.md:1: chapter page of 'solidarity-oil-workers' is named "
                                            "ghost.md")
         ghost.unlink()
         os.symlink(chapter, ghost)
-        one_line_error(run(book, "check"), "chapters/texts/ghost.md: is not a regular file")
+        one_line_error(cli(book, "check"), "chapters/texts/ghost.md: is not a regular file")
     finally:
         ghost.unlink(missing_ok=True)
     assert check_chapters(load_corpus(book)) is None
 
 
-def test_check_reports_a_language_that_disagrees_with_the_text(book):
+def test_check_reports_a_language_that_disagrees_with_the_text(cli, book):
     sidecar = book / "seeds" / "000_3d1b1157ff71cf0a.meta.toml"
     kept = sidecar.read_text()
     line = kept.split("\n").index('language = "en"') + 1
     try:
         sidecar.write_text(kept.replace('language = "en"', 'language = "ru"'))
-        message = one_line_error(run(book, "check"), f"seeds/000_3d1b1157ff71cf0a.meta.toml:{line}: language = 'ru' (Russian)")
+        message = one_line_error(cli(book, "check"), f"seeds/000_3d1b1157ff71cf0a.meta.toml:{line}: language = 'ru' (Russian)")
         assert "reads as English ('en')" in message
         sidecar.write_text(kept.replace('language = "en"', 'language = "tlh"'))  # not known to the detector: a warning
-        result = run(book, "check")
+        result = cli(book, "check")
         assert result.returncode == 0 and result.stderr.startswith("warning: seeds/000_") and "could not be checked" in result.stderr
     finally:
         sidecar.write_text(kept)
 
 
-def test_a_fifo_or_a_directory_is_no_seed(book):
+def test_a_fifo_or_a_directory_is_no_seed(cli, book):
     fifo = book / "seeds" / "060_pipe.txt"
     os.mkfifo(fifo)
     try:
         for command in (("new", "seeds/060_pipe.txt"), ("check",), ("build",)):  # the same refusal everywhere
-            one_line_error(run(book, *command), "seeds/060_pipe.txt: not a regular file")
+            one_line_error(cli(book, *command), "seeds/060_pipe.txt: not a regular file")
     finally:
         fifo.unlink()
     folder = book / "seeds" / "061_folder.txt"
     folder.mkdir()
     try:
-        one_line_error(run(book, "new", "seeds/061_folder.txt"), "seeds/061_folder.txt: not a regular file")
-        one_line_error(run(book, "check"), "seeds/061_folder.txt: not a regular file")
+        one_line_error(cli(book, "new", "seeds/061_folder.txt"), "seeds/061_folder.txt: not a regular file")
+        one_line_error(cli(book, "check"), "seeds/061_folder.txt: not a regular file")
     finally:
         folder.rmdir()
 

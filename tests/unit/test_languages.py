@@ -16,10 +16,13 @@ from studyguide.analysis.frequency import rank_of, stopwords, text_profile, text
 from studyguide.analysis.keyness import against_general_english, against_others, general_frequency, reference_size_effect
 from studyguide.analysis.keywords import highlight_words, key_words, word_weights
 from studyguide.analysis.languages import applies, comparison_notice, general_reference, language_notice
-from studyguide.analysis.overview import paragraph_rows, text_overview
+from studyguide.analysis.overview import text_overview
 from studyguide.analysis.tokens import APOSTROPHES, HYPHENS, key, sentences, word_spans, words
 from studyguide.knowledge.lexicon import read_lexicon
 from studyguide.texts.language import detect, language_name, language_problem
+from studyguide.views import address_tables, sentiment_tables, theme_tables
+from studyguide.views.size_tables import paragraph_rows
+from studyguide.views.word_tables import weight_rows
 from support import GOOD_SIDECAR, ROOT, TEXT_ID
 
 RUSSIAN = ("Рабочие нефтяной отрасли Казахстана бастовали несколько месяцев в 2011 году. Они требовали повышения "
@@ -132,10 +135,11 @@ def test_each_analysis_applies_only_where_it_has_data(scripts):
 def test_no_misleading_numbers_for_a_text_not_in_english(scripts, capsys):
     russian, kazakh = scripts["ru"], scripts["kk"]
     lexicon = read_lexicon(ROOT / "data" / "themes.toml")
-    assert sentiment.sentence_scores(russian) == [] and sentiment.paragraph_rows(russian) == []
+    assert sentiment.sentence_scores(russian) == [] and sentiment_tables.paragraph_rows(russian) == []
     assert themes.score_paragraphs(russian, lexicon) == [] and themes.score_sentences(russian, lexicon) == []
-    assert address.paragraph_address(russian) == [] and address.address_rows(russian) == []
-    totals = address.author_totals(russian)
+    assert address.paragraph_address(russian) == [] and address_tables.address_rows(russian) == []
+    assert address.author_totals(russian) is None
+    totals = address_tables.author_totals(russian)
     assert totals[0] == "Not computed" and "Russian" in totals[1] and set(totals[2:]) == {"–"}
     assert "Author's own voice" not in " ".join(map(str, totals))
     assert address.voice_rows(russian) == [(1, "no", "no"), (2, "no", "no")]
@@ -144,7 +148,8 @@ def test_no_misleading_numbers_for_a_text_not_in_english(scripts, capsys):
     assert reference_size_effect(word_counts(kazakh), ["және"], [10, 100], "kk") == []
     assert capsys.readouterr().err == ""
     assert not any("distinctive" in why for _, why in key_words(kazakh))
-    assert word_weights(kazakh, ["және"])[0][4] == "-"
+    assert word_weights(kazakh, ["және"])[0].general_per_1000 is None
+    assert weight_rows(word_weights(kazakh, ["және"]))[0][4] == "-"
     assert highlight_words(kazakh)  # falls back to frequent words
 
 
@@ -163,8 +168,8 @@ def test_every_analysis_runs_on_every_script(scripts):
         counts = word_counts(text)
         key_words(text), highlight_words(text), word_weights(text, list(counts)[:3])
         against_general_english(counts, text.language)
-        sentiment.paragraph_rows(text), address.address_rows(text), address.author_totals(text)
-        themes.tracker_rows(themes.score_paragraphs(text, lexicon), lexicon)
+        sentiment_tables.paragraph_rows(text), address_tables.address_rows(text), address_tables.author_totals(text)
+        theme_tables.tracker_rows(themes.score_paragraphs(text, lexicon), lexicon)
         assert text_profile(text).tokens > 0
 
 

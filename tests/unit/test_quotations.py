@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from studyguide import load_corpus
-from studyguide.analysis.counts import count, in_words
+from studyguide.analysis.counts import COUNTABLE, REQUEST_FORM, Request, count, request
 from studyguide.analysis.quotations import find_quotation, quotation, with_ellipses
+from studyguide.book import guide, quiz
+from studyguide.book.guide import in_words
 from studyguide.texts.pages import chapter_url, page_url
 from support import ROOT, TEXT_ID
 
@@ -54,3 +57,18 @@ def test_counts_about_the_seed_come_from_the_text():
     assert count(text(), "occurrences", word="Workers") == len(re.findall(r"\bworkers\b", written, re.I))
     assert (in_words(5), in_words(0), in_words(13)) == ("five", "none", "13")
 
+
+
+def test_the_countable_things_are_listed_once_and_asked_for_one_way():
+    # the chapters' {seed-count} and the quiz's count read requests with counts.request, and
+    # neither the Sphinx layer nor the quiz keeps a list of its own
+    for what in COUNTABLE:
+        asked = request(f"{what} of you" if what == "occurrences" else what)
+        assert asked == Request(what, word="you" if what == "occurrences" else None)
+        assert request(f"{TEXT_ID}:{what}{' of you' if what == 'occurrences' else ''}  in  3").number == 3
+    assert request("occurrences") is None and request("letters") is None and request("questions in x") is None
+    assert request("question-marks in 5") == Request("question-marks", number=5)
+    assert all(what in REQUEST_FORM for what in COUNTABLE)
+    for module in (guide, quiz):
+        source = Path(module.__file__).read_text("utf-8")
+        assert not [what for what in COUNTABLE if f"{what}|" in source or f"|{what}" in source], module.__name__

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide import InputError, load_corpus
+from studyguide.analysis.collocation import collocates
 from studyguide.analysis.frequency import text_tokens, word_counts
 from studyguide.analysis.keywords import key_words
 from studyguide.book.bibliography import AuthorYearLabels
@@ -21,7 +22,7 @@ from studyguide.knowledge.wordings import Wordings
 from studyguide.views.tables import FOLD_ROWS, MAX_ROWS, TURN_COLUMNS, table
 from studyguide.views.widgets import MAX_VIEWS, spread, switcher
 from studyguide.views.word_explorer import static_explorer
-from studyguide.views.word_index import ALPHABET, HALF, collocates, decode, encode, index_json, word_index
+from studyguide.views.word_index import ALPHABET, HALF, decode, encode, index_json, word_index
 from support import ROOT, TEXT_ID, sidecar
 
 

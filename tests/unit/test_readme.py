@@ -33,6 +33,17 @@ def test_test_command_installs_test_tools_and_runs_pytest():
     assert test.endswith("python -m pytest")
 
 
+def test_unit_command_runs_the_unit_tier_alone():
+    unit = command("unit")
+    assert unit.endswith("python -m pytest tests/unit")
+    assert (ROOT / "tests" / "unit").is_dir() and not {"build", "browser"} & set(unit.split("/"))
+
+
+def test_ci_runs_the_tests_as_ci_services_do():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert 'export CI="${CI:-true}"' in ci  # the guard then fails a tier whose tests all skip
+
+
 def test_every_command_and_file_the_readme_names_exists():
     readme = (ROOT / "README.md").read_text("utf-8")
     commands = set(re.findall(r"python -m studyguide ([a-z][a-z-]*)", readme))
@@ -42,7 +53,7 @@ def test_every_command_and_file_the_readme_names_exists():
         assert (ROOT / name).is_file(), name
     listed = set(re.findall(r"benchmarks/(\w+\.py)", readme))
     assert listed == {p.name for p in (ROOT / "benchmarks").glob("*.py")}, "the README lists every benchmark"
-    for line in (command("build"), command("test")):
+    for line in (command("build"), command("test"), command("unit")):
         subprocess.run(["bash", "-n", "-c", line], check=True)  # valid shell
 
 

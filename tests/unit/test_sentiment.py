@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from studyguide import load_corpus
-from studyguide.analysis.sentiment import analyzer, compound, paragraph_rows, paragraph_scores, polarity, sentence_scores
+from studyguide.analysis.sentiment import analyzer, compound, paragraph_scores, polarity, sentence_scores, stretch_scores
 from studyguide.views.emotional_arc import arc_figure
+from studyguide.views.sentiment_tables import paragraph_rows
 from support import GOOD_SIDECAR, ROOT
 
 
@@ -33,6 +34,11 @@ def test_paragraph_score_is_the_mean_of_its_sentences(project):
     assert first.mean == pytest.approx((-0.6597 + 0.5719) / 2, abs=1e-4)
     assert (first.lowest, first.highest) == (pytest.approx(-0.6597, abs=1e-4), pytest.approx(0.5719, abs=1e-4))
     assert paragraph_rows(text)[1][0] == "2 (quoted)"
+    # the analysis keeps the numbers whole; the table signs and rounds them
+    kept = stretch_scores(text)
+    assert [(s.stretch, s.quoted, s.sentences) for s in kept] == [(range(1, 2), (), 2), (range(2, 3), (2,), 1)]
+    assert kept[0].mean == first.mean and kept[0].polarity == polarity(first.mean)
+    assert paragraph_rows(text)[0][2:5] == (f"{first.mean:+.2f}", f"{first.lowest:+.2f}", f"{first.highest:+.2f}")
 
 
 def test_seed_arc_figure_has_data_alt_text():

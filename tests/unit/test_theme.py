@@ -7,17 +7,10 @@ from pathlib import Path
 import pytest
 
 from studyguide import InputError
-from studyguide.analysis.themes import (
-    compare,
-    context,
-    evidence_rows,
-    find_matches,
-    overlaps,
-    score_paragraphs,
-    score_sentences,
-)
+from studyguide.analysis.themes import context, find_matches, score_paragraphs, score_sentences
 from studyguide.knowledge.lexicon import Lexicon, read_lexicon
 from studyguide.knowledge.project import load_project
+from studyguide.views.theme_tables import compare, evidence_rows, overlaps
 from support import GOOD_SIDECAR, ROOT, load_error
 
 SMALL = """\

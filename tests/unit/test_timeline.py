@@ -274,7 +274,8 @@ def test_explorer_has_a_view_per_category_and_a_step_per_event(small):
     from studyguide.views.timeline_explorer import timeline_explorer
 
     box = timeline_explorer(small)
-    category, stack = box.children
+    category, strip, stack = box.children  # the strip marks the chosen event (live, Python redraws it)
+    assert "sg-event-strip" in strip.value
     assert [label for label, _ in category.options] == [
         "All categories (3 events)", "Strikes (1)", "Repression and violence (1)", "Courts and trials (1)"]
     steppers = stack.children

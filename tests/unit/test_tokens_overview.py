@@ -1,10 +1,11 @@
 """Tokens, size figures and the tables and widgets that show them, on hand-checkable texts."""
 
 from studyguide import load_corpus
-from studyguide.analysis.overview import corpus_overview, paragraph_rows, text_overview
+from studyguide.analysis.overview import corpus_overview, text_overview
 from studyguide.analysis.tokens import sentences, words
 from studyguide.views.paragraph_browser import paragraph_browser, paragraph_view
 from studyguide.views.screen_reader import ATTRIBUTES as HIDDEN
+from studyguide.views.size_tables import paragraph_rows, size_rows
 from studyguide.views.tables import table
 from support import GOOD_SIDECAR, ROOT
 
@@ -34,7 +35,7 @@ def test_overview_counts_a_small_text(project):
     assert (first.paragraphs, first.sentences, first.tokens, first.types) == (2, 3, 8, 6)
     rows = corpus_overview(corpus)
     assert [r.label for r in rows] == ["A Title", "A Title", "All texts"]
-    assert rows[-1].row()[1:] == (3, 4, 10, 7)  # types: the cat sat ran a dog days
+    assert size_rows(rows)[-1][1:] == (3, 4, 10, 7)  # types: the cat sat ran a dog days
     assert paragraph_rows(corpus["a"]) == [(1, 2, 6, "no"), (2, 1, 2, "no")]
 
 

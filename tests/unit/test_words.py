@@ -10,9 +10,9 @@ import pytest
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from studyguide import load_corpus
-from studyguide.analysis.collocation import bigram_finder, collocations, ngrams, top_ngrams
+from studyguide.analysis.collocation import bigram_finder, ngrams, top_ngrams, word_pairs
 from studyguide.analysis.concordance import concordance
-from studyguide.analysis.dispersion import describe, paragraph_starts, positions
+from studyguide.analysis.dispersion import paragraph_starts, positions
 from studyguide.analysis.frequency import (
     corpus_profiles,
     mattr,
@@ -41,7 +41,9 @@ from studyguide.analysis.tokens import key, sentences, word_spans, words
 from studyguide.views.dispersion_plot import dispersion_figure
 from studyguide.views.keyness_chart import keyness_chart
 from studyguide.views.kwic import kwic_html
+from studyguide.views.numbers import describe
 from studyguide.views.word_explorer import word_explorer, word_view
+from studyguide.views.word_tables import frequency_rows, profile_rows, weight_rows
 from support import GOOD_SIDECAR, ROOT
 
 NOTE = """
@@ -112,7 +114,7 @@ def test_profile_of_a_small_text_applies_readings(small):
     assert profile.ttr == 0.75
     assert profile.mean_sentence == pytest.approx(8 / 3)
     assert profile.mean_paragraph == 4.0
-    assert profile.row()[:4] == ("A Title", 8, 6, 0.75)
+    assert profile_rows([profile])[0][:4] == ("A Title", 8, 6, 0.75)
     assert reading_rows(small["a"]) == [(1, "Tbe", "The")]
     rows = corpus_profiles(small)
     assert [r.label for r in rows] == ["A Title", "A Title", "All texts"]
@@ -122,7 +124,7 @@ def test_profile_of_a_small_text_applies_readings(small):
 def test_word_lists_ties_exclusions_and_relative_frequency(small):
     counts = word_counts(small["a"])
     assert counts == Counter({"the": 2, "cat": 2, "sat": 1, "ran": 1, "a": 1, "dog": 1})
-    assert [w.row() for w in top_words(counts, 3)] == [("cat", 2, 250.0, 1), ("the", 2, 250.0, 1), ("a", 1, 125.0, 3)]
+    assert frequency_rows(top_words(counts, 3)) == [("cat", 2, 250.0, 1), ("the", 2, 250.0, 1), ("a", 1, 125.0, 3)]
     assert [w.word for w in top_words(counts, 2, exclude={"the", "a"})] == ["cat", "dog"]
     assert per_thousand(3, 764) == pytest.approx(3000 / 764)
     assert per_thousand(1, 0) == 0.0
@@ -206,12 +208,12 @@ def test_bigram_finder_matches_nltk_from_documents_on_the_seed():
     assert [dict(ours)[pair] for pair in dict(nltk)] == pytest.approx(list(dict(nltk).values()))
 
 
-def test_collocations_filter_rare_pairs_and_stopword_pairs():
+def test_word_pairs_filter_rare_pairs_and_stopword_pairs():
     docs = [["of", "the", "oil", "workers", "of", "the", "oil", "workers", "x", "y"]]
-    pairs = collocations(docs, stopwords=frozenset({"of", "the"}))
+    pairs = word_pairs(docs, stopwords=frozenset({"of", "the"}))
     assert {(c.first, c.second) for c in pairs} == {("the", "oil"), ("oil", "workers")}
     assert all(c.count == 2 for c in pairs)
-    assert {(c.first, c.second) for c in collocations(docs)} == {("of", "the"), ("the", "oil"), ("oil", "workers")}
+    assert {(c.first, c.second) for c in word_pairs(docs)} == {("of", "the"), ("the", "oil"), ("oil", "workers")}
 
 
 # --- concordance and dispersion -------------------------------------------------------
@@ -283,14 +285,14 @@ def test_seed_counts():
     profile = text_profile(text)
     assert (profile.tokens, profile.paragraphs) == (764, 8)  # the overview's 765 less the reading's dropped "are"
     assert profile.sentences == sum(len(sentences(text.reading(p.number))) for p in text.paragraphs)
-    assert top_words(counts, 1, stopwords("en"))[0].row()[:2] == ("workers", 11)
+    assert frequency_rows(top_words(counts, 1, stopwords("en")))[0][:2] == ("workers", 11)
 
 
 def test_seed_keyness_and_the_weight_of_three_words():
     text = load_corpus(ROOT)["solidarity-oil-workers"]
     top = distinctive(against_general_english(word_counts(text)), 3)
     assert [k.word for k in top] == ["bourgeoisie", "workers", "kazakhstan"]
-    rows = {row[0]: row for row in word_weights(text, ["workers", "bourgeoisie", "you", "owl"])}
+    rows = {row[0]: row for row in weight_rows(word_weights(text, ["workers", "bourgeoisie", "you", "owl"]))}
     assert rows["workers"][1:4] == (11, 14.4, 8)
     assert rows["you"][-1] == "2, 8"  # "you" only in the second and the last paragraph
     assert rows["bourgeoisie"][-1] == "1, 2, 3, 5, 6, 7, 8"
@@ -304,7 +306,7 @@ def test_word_explorer_views_and_live_box():
     assert chosen[0] == ("bourgeoisie", "distinctive against general English")
     assert ("you", "most frequent word") in chosen and len({w for w, _ in chosen}) == len(chosen)
     explorer = word_explorer(text)
-    controls, live = explorer.children
+    controls, order, live = explorer.children  # order: "Sort lines by" (tests/unit/test_live_parity.py)
     dropdown, typed = controls.children
     assert [label for label, _ in dropdown.options] == [w for w, _ in chosen]
     assert 'data-word="bourgeoisie"' in live.value  # the first key word is shown at once

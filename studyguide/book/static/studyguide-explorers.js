@@ -5,7 +5,6 @@
 //   left or right context, collocates, dispersion strip.
 // - Concordance tables (table.kwic): a "Sort lines by" menu.
 // - Timeline explorer: the chosen event is marked on the explorer's strip chart.
-// - Glossary terms on touch screens: the first tap shows the definition, the second follows the link.
 (function () {
   "use strict";
 
@@ -39,7 +38,9 @@
   function visibleEvent(box) {
     var cards = box.querySelectorAll(".timeline-event[data-event]");
     for (var i = 0; i < cards.length; i++) {
-      if (cards[i].offsetParent !== null || !cards[i].closest("[hidden]")) return cards[i];
+      // The switcher hides views with the hidden attribute: asking the DOM, not the layout, keeps
+      // the first mark (at load) from forcing a layout of the whole page.
+      if (!cards[i].closest("[hidden]")) return cards[i];
     }
     return null;
   }
@@ -86,14 +87,21 @@
     });
     rows.forEach(function (row) { body.appendChild(row); });
   }
-  // On a narrow screen the keyword column is scrolled into the middle of its box.
+  // On a narrow screen the keyword column is scrolled into the middle of its box. Measuring a box
+  // at load would force a layout of the whole page inside this script (over 100 ms on a slow phone):
+  // each box is measured when it comes near the screen, after the browser has laid the page out.
   function centreKeyword(table) {
     var box = table.closest(".kwic-scroll"), key = table.querySelector("td.kwic-key");
     if (!box || !key || box.scrollWidth <= box.clientWidth || box.clientWidth > 600) return;
     box.scrollLeft = Math.max(0, key.offsetLeft - (box.clientWidth - key.offsetWidth) / 2);
   }
+  var nearScreen = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (entry) {
+      if (entry.isIntersecting) { nearScreen.unobserve(entry.target); centreKeyword(entry.target); }
+    });
+  }, { rootMargin: "200px" }) : null;
   function initKwic(table) {
-    centreKeyword(table);
+    if (nearScreen) nearScreen.observe(table); else centreKeyword(table);
     if (table.dataset.sgSortable || table.tBodies.length === 0 || table.tBodies[0].rows.length < 2) return;
     table.dataset.sgSortable = "1";
     var label = document.createElement("label");
@@ -343,26 +351,11 @@
     box.addEventListener("focusin", start);
   }
 
-  // --- glossary terms on touch screens ----------------------------------------------------
-  function initTaps() {
-    if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
-    document.addEventListener("click", function (e) {
-      var link = e.target.closest && e.target.closest("a.glossary-term, a[href*='glossary.html#term-']");
-      if (!link || !link._tippy) return;
-      if (link.dataset.sgTapped) return;
-      e.preventDefault();
-      document.querySelectorAll("[data-sg-tapped]").forEach(function (other) { delete other.dataset.sgTapped; });
-      link.dataset.sgTapped = "1";
-      link._tippy.show();
-    }, true);
-  }
-
   function init() {
     document.querySelectorAll(".studyguide-switcher.sg-static").forEach(initSwitcher);
     document.querySelectorAll(".timeline-explorer").forEach(initTimeline);
     document.querySelectorAll(".sg-words").forEach(initWords);
     document.querySelectorAll("table.kwic").forEach(initKwic);
-    initTaps();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
