@@ -177,7 +177,8 @@ def test_every_notebook_runs_in_jupyterlab_and_one_in_notebook_7(jupyter, chromi
                                          f"{first} in Notebook 7")
     problems += found
     assert not problems, "\n".join(problems[:30])
-    assert explorers >= 6 and in_notebook_7 >= 1, (explorers, in_notebook_7)  # the explorers were found (widgets rendered)
+    # the explorers were found, so the widgets rendered: a paragraph browser, a word, a theme and two timeline explorers
+    assert explorers >= 5 and in_notebook_7 >= 1, (explorers, in_notebook_7)
     print(f"JupyterLab: {len(notebooks(ROOT))} notebooks in {lab_seconds:.0f} s, {explorers} explorers")
     server_log = log.read_text()
     assert "Extension Manager is 'readonly'" in server_log and "pypi.org" not in server_log
