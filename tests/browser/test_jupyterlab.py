@@ -156,11 +156,14 @@ def run_and_check(chromium, url: str, name: str) -> tuple[int, list[str]]:
     """Open ``url`` in a page of its own, run all cells, and return (explorers found, problems)."""
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(120_000)
+    elsewhere = []  # requests that leave this machine (news, extension manager, a CDN)
+    page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
+            else elsewhere.append(request.url))
     try:
         run_all(page, url)
         problems = problems_in(page, name)
         count, failed = explorers_respond(page, name)
-        return count, problems + failed
+        return count, problems + failed + [f"{name}: a request off this machine: {u}" for u in elsewhere]
     finally:
         page.close()  # no "leave the page?" question: the kernel stays until the server stops
 
