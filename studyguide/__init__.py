@@ -16,7 +16,12 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``knowledge`` - curated data in ``data/``: :mod:`~.knowledge.symbols` (colours
   and symbols), :mod:`~.knowledge.lexicon` (themes), :mod:`~.knowledge.glossary`,
   :mod:`~.knowledge.timeline`, :mod:`~.knowledge.sources`, :mod:`~.knowledge.people` (the who's who),
-  :mod:`~.knowledge.wordings` (listed wordings found in a text),
+  :mod:`~.knowledge.wordings` (listed wordings found in a text), the evidence behind the
+  records (:mod:`~.knowledge.evidence`: the passages in ``data/evidence/``;
+  :mod:`~.knowledge.evidence_values`: the numbers and dates a claim states;
+  :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.evidence_fold`:
+  the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
+  :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once),
   :mod:`~.knowledge.publication` (the repository setting and the published book's address)
@@ -44,7 +49,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
-  :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`),
+  :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`,
+  :mod:`~.book.evidence`),
   :mod:`~.book.mentions` (linking a first mention),
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,

@@ -32,8 +32,10 @@ Browser (``crawl.py``):
 - ``chromium``: headless Debian Chromium, one per run (skips when it is not installed);
 - ``book_url``: ``built_book`` served over HTTP, gzipped as GitHub Pages serves it;
 - ``crawl(page, viewport, mode)``: the record of one visit of a page of ``built_book`` at
-  1280 or 390 px in light or dark mode, made once per run and shared by every test that
-  asks (requests, console errors, widths, axe-core violations, long tasks at load).
+  1280 or 390 px in light or dark mode, made once per run (in two threads of its own, while
+  the other tests run) and shared by every test that asks (requests, console errors, widths,
+  axe-core violations); ``crawl.throttled(page)``: its long tasks at load on a CPU slowed
+  down 4 times; ``crawl.weight(page)``: its weight.
 """
 
 from __future__ import annotations

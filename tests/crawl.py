@@ -11,13 +11,15 @@ dark) records everything the page-wide tests ask:
   rules that depend on colour (the rest read the same document whatever the colours),
   on the page and on every view of every explorer (at 1280), which the page's own audit
   cannot see while they are hidden;
-- at 1280 in light mode, the page is loaded with the CPU slowed down 4 times (what a
-  mid-range phone has) and every long task is recorded, with the scripts it ran (a guide's
-  own script seen just over 50 ms is measured twice more, and the shortest time counts).
+- its weight (the package's own :func:`studyguide.cli.pageweight.measure`);
+- loaded once more at 1280 in light mode with the CPU slowed down 4 times (what a mid-range
+  phone has): every long task at load, with the scripts it ran (a guide's own script seen
+  just over 50 ms is measured twice more, and the shortest time counts).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +32,8 @@ from support import Visit
 
 VIEWPORTS = {1280: {"width": 1280, "height": 900}, 390: {"width": 390, "height": 844}}  # 390: the theme hides its sidebars
 MODES = ("light", "dark")
-THROTTLED = (1280, "light")  # the visit that also measures long tasks
+THROTTLED = (1280, "light")  # the throttled load's viewport and mode
+WORKERS = 2  # crawl threads: a visit waits for the network and the page as much as it computes
 SLOWDOWN = 4  # CPU throttling, as Lighthouse's mobile preset
 LONG_TASK_MS = 50
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -121,13 +124,14 @@ def script_name(url: str) -> str:
 
 
 class Crawl:
-    """``crawl(page, viewport, mode)``: the record of one page's visit.
+    """``crawl(page, viewport, mode)``: the record of one page's visit; ``crawl.throttled(page)``: its
+    long tasks at load on a 4 times slower CPU; ``crawl.weight(page)``: its weight.
 
-    The whole crawl runs once per run, in a thread of its own with its own Chromium (Playwright
-    objects belong to the thread that made them), while the other tests run; asking for a
-    record waits until that visit is done. The throttled visits come last, once every book
-    build is over, so that a busy CPU is not mistaken for a slow script; and an own script seen
-    over 50 ms is measured twice more, the shortest time counting, as Lighthouse takes a median.
+    The whole crawl runs once per run, in two threads of its own, each with its own Chromium
+    (Playwright objects belong to the thread that made them), while the other tests run; asking
+    for a record waits until that visit is done. The throttled loads come last, one at a time and
+    once every book build is over, so that a busy CPU is not mistaken for a slow script; and an
+    own script seen just over 50 ms is measured twice more, the shortest time counting.
     """
 
     def __init__(self, book, before_throttling=lambda: None):
@@ -138,114 +142,136 @@ class Crawl:
         self.html: Path | None = None
         self.names: list[str] = []
         self.own: set[str] = set()
-        self.records: dict[tuple[str, int, str], PageRecord] = {}
-        self.weights: dict[str, object] = {}  # page -> studyguide.cli.pageweight.Weight
+        self.records: dict[tuple, object] = {}  # (page, viewport, mode) -> PageRecord; ("weight" | "throttled", page) -> ...
+        self._done: dict[tuple, threading.Event] = {}
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._ready = threading.Event()  # the book is built and its pages are known
-        self._done: dict[tuple[str, int, str], threading.Event] = {}
-        self._weighed = threading.Event()
         self._finished = threading.Event()
         self._error: BaseException | None = None
-        self._axe = None
-        self._thread = threading.Thread(target=self._run, name="crawl", daemon=True)
+        self._threads = [threading.Thread(target=self._work, args=(number,), name=f"crawl {number}", daemon=True)
+                         for number in range(WORKERS)]
         self._lock = threading.Lock()
 
-    def keys(self) -> list[tuple[str, int, str]]:
-        """Every visit, the throttled ones last."""
-        combos = sorted(((v, m) for v in VIEWPORTS for m in MODES), key=lambda combo: combo == THROTTLED)
-        return [(name, viewport, mode) for viewport, mode in combos for name in self.names]
+    def keys(self) -> list[tuple]:
+        """Every job: the weights, the visits, and last the throttled loads."""
+        visits = [(name, viewport, mode) for viewport in VIEWPORTS for mode in MODES for name in self.names]
+        return [("weight", name) for name in self.names] + visits + [("throttled", name) for name in self.names]
 
     def start(self) -> None:
         with self._lock:
-            if not self._thread.is_alive() and not self._finished.is_set():
-                self._thread.start()
+            if not self._threads[0].is_alive() and not self._finished.is_set():
+                for thread in self._threads:
+                    thread.start()
 
-    def _wait(self, event: threading.Event) -> None:
+    def _get(self, key: tuple):
         self.start()
-        event.wait()
-        if self._error is not None:
-            raise self._error
+        self._ready.wait()
+        if key not in self._done:
+            raise self._error or AssertionError(f"the crawl does not visit {key}")
+        self._done[key].wait()
+        if key not in self.records:
+            raise self._error or AssertionError(f"the crawl did not finish {key}")
+        return self.records[key]
 
     def __call__(self, page: str, viewport: int = 1280, mode: str = "light") -> PageRecord:
-        self._wait(self._ready)
-        key = (page, viewport, mode)
-        assert key in self._done, f"the crawl does not visit {key}"
-        self._wait(self._done[key])
-        return self.records[key]
+        return self._get((page, viewport, mode))
 
     def weight(self, page: str):
         """The page's weight, measured by the package's own code (:func:`studyguide.cli.pageweight.measure`)."""
-        self._wait(self._weighed)
-        return self.weights[page]
+        return self._get(("weight", page))
 
-    def _run(self) -> None:
-        from studyguide.cli import pageweight
+    def throttled(self, page: str) -> PageRecord:
+        """The page loaded at 1280 px in light mode on a CPU slowed down 4 times: its long tasks."""
+        return self._get(("throttled", page))
 
+    def _work(self, number: int) -> None:
+        """Worker ``number``: the first finds the pages and hands out the jobs; all do the weights and
+        visits; the first alone does the throttled loads, once the others and the builds are done."""
         try:
-            self.html = self.book()
-            self.names = pages(self.html)
-            self.own = own_scripts(self.html)
-            self._done = {key: threading.Event() for key in self.keys()}
-            self._ready.set()
-            with serve(self.html) as base, sync_playwright() as playwright:
-                browser = launch(playwright)
-                for name in self.names:
-                    self.weights[name] = pageweight.measure(browser, base, self.html, name)
-                self._weighed.set()
+            if number == 0:
+                self.html = self.book()
+                self.names = pages(self.html)
+                self.own = own_scripts(self.html)
+                self._done = {key: threading.Event() for key in self.keys()}
                 for key in self.keys():
-                    if key[1:] == THROTTLED:
-                        self.before_throttling()
-                    self.records[key] = self.visit(browser, base, *key)
+                    if key[0] != "throttled":
+                        self._jobs.put(key)
+                self._ready.set()
+            self._ready.wait()
+            if self._error is not None:
+                return
+            with serve(self.html) as base, sync_playwright() as playwright:
+                from axe_playwright_python.sync_playwright import Axe  # a test tool (requirements-test.txt)
+
+                browser = launch(playwright)
+                axe = Axe()
+                while True:
+                    try:
+                        key = self._jobs.get_nowait()
+                    except queue.Empty:
+                        break
+                    self.records[key] = self.job(browser, base, axe, key)
                     self._done[key].set()
+                if number == 0:
+                    for other in self._threads[1:]:
+                        other.join()
+                    self.before_throttling()
+                    for name in self.names:
+                        key = ("throttled", name)
+                        self.records[key] = self.measure(browser, base, name)
+                        self._done[key].set()
                 browser.close()
         except BaseException as error:  # handed to every test that asks
-            self._error = error
+            self._error = self._error or error
         finally:
-            self._finished.set()
-            for event in (self._ready, self._weighed, *self._done.values()):
-                event.set()
+            if number == 0:
+                self._ready.set()
+                for other in self._threads[1:]:
+                    other.join()
+                self._finished.set()
+                for event in self._done.values():
+                    event.set()
 
-    @property
-    def axe(self):
-        if self._axe is None:
-            from axe_playwright_python.sync_playwright import Axe
+    def job(self, browser, base: str, axe, key: tuple):
+        if key[0] == "weight":
+            from studyguide.cli import pageweight
 
-            self._axe = Axe()
-        return self._axe
+            return pageweight.measure(browser, base, self.html, key[1])
+        return self.visit(browser, base, axe, *key)
 
-    def visit(self, browser, base: str, name: str, viewport: int, mode: str) -> PageRecord:
-        record = self.load(browser, base, name, viewport, mode)
-        # A time just over the limit may be a busy machine's: measure twice more, the shortest counts.
-        if record.long_tasks is not None and LONG_TASK_MS < worst(record.long_tasks, self.own) <= 2 * LONG_TASK_MS:
-            runs = [record.long_tasks] + [self.load(browser, base, name, viewport, mode, measure_only=True).long_tasks
-                                          for _ in range(2)]
+    def measure(self, browser, base: str, name: str) -> PageRecord:
+        """The long tasks of one throttled load (three, the shortest counting, when an own script is near the limit)."""
+        record = self.load_throttled(browser, base, name)
+        if LONG_TASK_MS < worst(record.long_tasks, self.own) <= 2 * LONG_TASK_MS:
+            runs = [record.long_tasks] + [self.load_throttled(browser, base, name).long_tasks for _ in range(2)]
             record.long_tasks = min(runs, key=lambda tasks: worst(tasks, self.own))
         return record
 
-    def load(self, browser, base: str, name: str, viewport: int, mode: str, measure_only: bool = False) -> PageRecord:
+    def load_throttled(self, browser, base: str, name: str) -> PageRecord:
+        record = PageRecord(name, *THROTTLED)
+        with Visit(browser, color_scheme=THROTTLED[1], viewport=VIEWPORTS[THROTTLED[0]]) as found:
+            found.page.add_init_script(OBSERVE_LONG_TASKS)
+            cdp = found.context.new_cdp_session(found.page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
+            found.open(f"{base}/{name}")
+            found.page.wait_for_timeout(500)  # tasks started at load (timers, idle callbacks) finish and are reported
+            record.long_tasks = [LongTask(t["duration"], [(s["url"], s["invoker"], s["duration"]) for s in t["scripts"]])
+                                 for t in found.page.evaluate("window.__sgLong")]
+            record.blocked, record.failed, record.errors = found.blocked, found.failed, found.errors
+        return record
+
+    def visit(self, browser, base: str, axe, name: str, viewport: int, mode: str) -> PageRecord:
         record = PageRecord(name, viewport, mode)
         found = Visit(browser, color_scheme=mode, viewport=VIEWPORTS[viewport])
         # the book's mode as its theme button sets it
         found.page.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}')")
-        throttled = (viewport, mode) == THROTTLED
         try:
-            tab = found.page
-            if throttled:
-                tab.add_init_script(OBSERVE_LONG_TASKS)
-                cdp = found.context.new_cdp_session(tab)
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
-            found.open(f"{base}/{name}")
-            if throttled:
-                tab.wait_for_timeout(500)  # tasks started at load (timers, idle callbacks) finish and are reported
-                record.long_tasks = [LongTask(t["duration"], [(s["url"], s["invoker"], s["duration"]) for s in t["scripts"]])
-                                     for t in tab.evaluate("window.__sgLong")]
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-                if measure_only:
-                    return record
+            tab = found.open(f"{base}/{name}")
             record.theme = tab.evaluate("document.documentElement.dataset.theme")
             record.scroll_width = width(tab)
-            record.violations += self.audit(tab, record.where, mode)
+            record.violations += audit(axe, tab, record.where, mode)
             if viewport == 1280:
-                self.audit_explorers(tab, record, mode)
+                record.views_audited = audit_explorers(axe, tab, record, mode)
             elif tab.locator(".sg-words").count():
                 look_up(tab, "you")
                 record.scroll_width_with_a_word = width(tab)
@@ -254,31 +280,34 @@ class Crawl:
             found.close()
         return record
 
-    def audit(self, tab, where: str, mode: str, context: str | None = None) -> list[str]:
-        return report(self.axe.run(tab, context=context, options=axe_options(mode)).response["violations"], where)
 
-    def audit_explorers(self, tab, record: PageRecord, mode: str) -> None:
-        """Show each view of each explorer in turn and audit the explorer showing it (a nested
-        explorer's menu is audited in the view that shows it); look a word up in the word explorer."""
-        switchers = tab.locator(".studyguide-switcher")
-        for index in range(switchers.count()):
-            switcher = switchers.nth(index)
-            select = switcher.locator("select").first
-            if not select.is_visible():
-                continue
-            switcher.evaluate("box => box.setAttribute('data-sg-audit', '')")
-            for value in select.locator("option").evaluate_all("options => options.map(o => o.value)")[1:]:
-                select.select_option(value)
-                record.violations += self.audit(tab, f"{record.where} explorer {index + 1} view {value!r}", mode,
-                                                "[data-sg-audit]")
-                record.views_audited += 1
-            switcher.evaluate("box => box.removeAttribute('data-sg-audit')")
-        # The word explorer's views are drawn by the book's script: audit one looked-up word.
-        if tab.locator(".sg-words").count():
-            look_up(tab, "strike")
-            tab.wait_for_selector(".sg-words .word-view[data-word='strike'] table.kwic")
-            record.violations += self.audit(tab, f"{record.where} word explorer", mode, ".sg-words")
-            record.views_audited += 1
+def audit(axe, tab, where: str, mode: str, context: str | None = None) -> list[str]:
+    return report(axe.run(tab, context=context, options=axe_options(mode)).response["violations"], where)
+
+
+def audit_explorers(axe, tab, record: PageRecord, mode: str) -> int:
+    """Show each view of each explorer in turn and audit the explorer showing it (a nested explorer's
+    menu is audited in the view that shows it); look a word up in the word explorer. How many views."""
+    audited = 0
+    switchers = tab.locator(".studyguide-switcher")
+    for index in range(switchers.count()):
+        switcher = switchers.nth(index)
+        select = switcher.locator("select").first
+        if not select.is_visible():
+            continue
+        switcher.evaluate("box => box.setAttribute('data-sg-audit', '')")
+        for value in select.locator("option").evaluate_all("options => options.map(o => o.value)")[1:]:
+            select.select_option(value)
+            record.violations += audit(axe, tab, f"{record.where} explorer {index + 1} view {value!r}", mode, "[data-sg-audit]")
+            audited += 1
+        switcher.evaluate("box => box.removeAttribute('data-sg-audit')")
+    # The word explorer's views are drawn by the book's script: audit one looked-up word.
+    if tab.locator(".sg-words").count():
+        look_up(tab, "strike")
+        tab.wait_for_selector(".sg-words .word-view[data-word='strike'] table.kwic")
+        record.violations += audit(axe, tab, f"{record.where} word explorer", mode, ".sg-words")
+        audited += 1
+    return audited
 
 
 def worst(tasks: list[LongTask], own: set[str]) -> float:

@@ -158,6 +158,11 @@ def wait_for_widgets(page) -> None:
     )
 
 
+def document(url: str) -> str:
+    """A page's address without its fragment: ``#…`` moves within one document."""
+    return url.split("#", 1)[0]
+
+
 class Visit:
     """Opens pages in a fresh browser context, blocking and recording every request that leaves the book."""
 
@@ -167,9 +172,11 @@ class Visit:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self._allowed = allowed
+        self._documents: dict[int, str] = {}  # request -> the document that asked for it
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("request", lambda r: self._documents.setdefault(id(r), document(r.frame.url)))
+        self.page.on("requestfailed", self._failed)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
@@ -179,6 +186,13 @@ class Visit:
         else:
             self.blocked.append(route.request.url)
             route.abort()
+
+    def _failed(self, request) -> None:
+        # A request the browser cancelled because its page was left (a lazily loaded script still
+        # on its way when the reader follows a link) failed nowhere the reader can see; any other did.
+        left = self._documents.get(id(request)) != document(self.page.url)
+        if not (request.failure == "net::ERR_ABORTED" and left):
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def open(self, url: str):
         self.page.goto(url, wait_until="networkidle")

@@ -9,14 +9,15 @@ registers the book's directives and roles:
 
 - ``{seed-text}`` (:mod:`.chapter`): a text chapter, rendered from ``seeds/``;
 - ``{study-glossary}`` (:mod:`.glossary`) and the term marks in the texts;
-- ``{para}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
+- ``{para}``, ``{sentence}``, ``{occurs}``, ``{text-quote}``, ``{seed-quote}``, ``{seed-count}`` (:mod:`.guide`);
 - ``{event-date}``, ``{figure}``, ``{text-date}``, ``{answered-date}``,
   ``{contested-figures}`` (:mod:`.timeline`);
 - ``{sidecar-fields}`` (:mod:`.fields`);
 - ``{model-answer}``, ``{teacher-note}``, ``{handout-link}`` (:mod:`.editions`): the
   student and teacher editions;
 - ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``;
-- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`).
+- ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`);
+- ``{evidence-summary}`` and the folds of the sources' words (:mod:`.evidence`).
 """
 
 from __future__ import annotations
@@ -100,9 +101,10 @@ def relative_to(path: Path, folder: Path) -> str:
 def setup(app: Sphinx) -> dict:
     from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .evidence import EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
-    from .guide import ParagraphRole, SeedCountRole, SeedQuoteRole, TextQuoteDirective
+    from .guide import OccursRole, ParagraphRole, SeedCountRole, SeedQuoteRole, SentenceRole, TextQuoteDirective
     from .quiz import SelfCheckDirective, add_quiz_files
     from .timeline import ContestedFiguresDirective, EventDateRole, FigureRole, TextDateRole
 
@@ -125,9 +127,12 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("text-quote", TextQuoteDirective)
     app.add_directive("contested-figures", ContestedFiguresDirective)
     app.add_directive("self-check", SelfCheckDirective)
+    app.add_directive("evidence-summary", EvidenceSummaryDirective)
     app.connect("html-page-context", add_quiz_files)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
+    app.add_role("sentence", SentenceRole())
+    app.add_role("occurs", OccursRole())
     app.add_role("seed-count", SeedCountRole())
     app.add_role("seed-count-word", SeedCountRole())
     app.add_role("event-date", EventDateRole())

@@ -1,8 +1,9 @@
 """Links, quotations and numbers from the study guide's pages into the text chapters.
 
 - ``{para}`3```  -> "paragraph 3", a link to ``#p3`` of the first text's chapter;
-  ``{para}`3-4``` -> "paragraphs 3-4"; ``{para}`ID:3``` names another text;
-  ``{para}`the opening <1>``` sets the link text.
+  ``{para}`3-4``` -> "paragraphs 3-4"; ``{para}`3, 4, 6``` -> "paragraphs 3, 4 and 6";
+  ``{para}`ID:3``` names another text; ``{para}`the opening <1>``` sets the link text;
+  ``{para}`2 | You will not escape``` also checks that the words stand there.
 - ``{text-quote} 3`` with ``:from:`` and ``:to:`` options quotes the words of
   paragraph 3 from the first phrase through the second, exactly as they stand
   in the seed (a phrase that is not there stops the build), with a link to the
@@ -12,6 +13,11 @@
   parts marks an omission within one paragraph), and it is shown in quotation
   marks, linked to its paragraph. ``{seed-quote}`words <ID:N>``` pins the text
   and paragraph.
+- ``{sentence}`daily tv news <first 8>``` -> "the first sentence of paragraph 8"
+  (``first``, ``last`` or an ordinal number such as ``2nd``), linked to the paragraph;
+  the phrase must stand in that sentence of the seed, so a sentence cannot be misplaced.
+- ``{occurs}`class war``` -> "paragraph 6" (or "paragraphs 5, 7 and 8"): the paragraphs
+  where a phrase stands, found in the seed at build time, never typed.
 - ``{seed-count}`questions in 5``` is a number computed from the seed
   (:func:`studyguide.analysis.counts.request`: one of its ``COUNTABLE``, ``occurrences
   of WORD``; ``in N`` for one paragraph; ``ID:`` in front for another text);
@@ -32,12 +38,14 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..analysis.counts import REQUEST_FORM, count, request
 from ..analysis.quotations import find_quotation, quotation, with_ellipses
+from ..analysis.tokens import sentences
 from ..texts.pages import chapter_url
 from ..texts.text import Text
 from .data import project
 
 _TARGET = re.compile(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$")
 _QUOTE_TARGET = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<number>\d+)|(?P<id>[a-z0-9-]+)(?::(?P<in>\d+))?)>$", re.S)
+_SENTENCE = re.compile(r"^(?P<words>.+?)\s*<(?:(?P<id>[a-z0-9-]+):)?(?P<which>first|last|\d+(?:st|nd|rd|th))\s+(?P<number>\d+)>$", re.S)
 NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 
@@ -64,25 +72,32 @@ class _GuideRole(SphinxRole):
 
 
 class ParagraphRole(_GuideRole):
-    """``{para}`[ID:]N[-M]``` or ``{para}`label <[ID:]N[-M]>```."""
+    """``{para}`[ID:]N[-M]```, ``{para}`3, 4, 6```, ``{para}`label <[ID:]N[-M]>```; ``| phrase`` after the
+    target checks that the phrase stands in that paragraph (or in one of them)."""
 
     def run(self):
         match = re.match(r"^(?P<label>.+?)\s*<(?P<target>[^<>]+)>$", self.text, re.S)
         label, target = (match["label"], match["target"]) if match else (None, self.text)
-        parsed = _TARGET.match(target.strip())
+        target, _, phrase = target.partition("|")
+        listed_numbers = re.fullmatch(r"\s*\d+(?:\s*,\s*\d+)+\s*", target)
+        parsed = _TARGET.match("0" if listed_numbers else target.strip())
         if not parsed:
-            return self.fail(f"{{para}} expects N, N-M or ID:N, not {target!r}")
+            return self.fail(f"{{para}} expects N, N-M, N, M, … or ID:N, not {target!r}")
         try:
             text = _text(self.env, parsed["id"])
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
-        first = int(parsed["first"])
-        last = int(parsed["last"] or first)
-        if not 1 <= first <= last <= len(text.paragraphs):
+        numbers = ([int(n) for n in target.split(",")] if listed_numbers
+                   else list(range(int(parsed["first"]), int(parsed["last"] or parsed["first"]) + 1)))
+        if not all(1 <= n <= len(text.paragraphs) for n in numbers) or numbers != sorted(numbers):
             return self.fail(f"{{para}} {target!r}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        phrase = " ".join(phrase.split())
+        if phrase and not any(phrase in " ".join(text.paragraph(n).text.split()) for n in numbers):
+            return self.fail(f"{{para}} {target!r}: {phrase!r} does not stand there in {text.id!r}")
         if label is None:
-            label = f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
-        return [self.link(label, text, first, ["paragraph-link"])], []
+            label = (listed(numbers) if listed_numbers else f"paragraph {numbers[0]}" if len(numbers) == 1
+                     else f"paragraphs {numbers[0]}–{numbers[-1]}")
+        return [self.link(label, text, numbers[0], ["paragraph-link"])], []
 
 
 class SeedQuoteRole(_GuideRole):
@@ -102,6 +117,66 @@ class SeedQuoteRole(_GuideRole):
         ref = self.link(f"“{' '.join(quoted.split())}”", text, found, ["seed-quote"])
         ref["reftitle"] = f"Paragraph {found} of the text"
         return [ref], []
+
+
+def listed(numbers: list[int]) -> str:
+    """[5, 7, 8] -> "paragraphs 5, 7 and 8"; [6] -> "paragraph 6"."""
+    shown = [str(n) for n in numbers]
+    if len(shown) == 1:
+        return f"paragraph {shown[0]}"
+    return f"paragraphs {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def sentence_problem(text: Text, number: int, which: str, phrase: str) -> str:
+    """Why ``phrase`` does not name the ``which`` (first, last, 2nd...) sentence of paragraph ``number``; "" if it does."""
+    if not 1 <= number <= len(text.paragraphs):
+        return f"the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}"
+    said = sentences(text.paragraph(number).text)
+    index = {"first": 0, "last": len(said) - 1}.get(which) if which in ("first", "last") else int(which[:-2]) - 1
+    if not 0 <= index < len(said):
+        return f"paragraph {number} of {text.id!r} has {len(said)} sentences"
+    if " ".join(phrase.split()) not in " ".join(said[index].split()):
+        return f"{' '.join(phrase.split())!r} is not in the {which} sentence of paragraph {number} of {text.id!r}"
+    return ""
+
+
+def paragraphs_holding(text: Text, phrase: str) -> list[int]:
+    """The numbers of the paragraphs where ``phrase`` stands, ignoring case and line breaks."""
+    wanted = " ".join(phrase.split()).lower()
+    return [p.number for p in text.paragraphs if wanted in " ".join(p.text.split()).lower()]
+
+
+class SentenceRole(_GuideRole):
+    """``{sentence}`phrase <[ID:]first|last|Kth N>```: a sentence of a paragraph, named by words that stand in it."""
+
+    def run(self):
+        match = _SENTENCE.match(self.text)
+        if not match:
+            return self.fail(f"{{sentence}} expects 'phrase <first N>', 'phrase <last N>' or 'phrase <2nd N>', not {self.text!r}")
+        try:
+            text = _text(self.env, match["id"])
+        except KeyError as exc:
+            return self.fail(str(exc.args[0]))
+        number, which = int(match["number"]), match["which"]
+        problem = sentence_problem(text, number, which, match["words"])
+        if problem:
+            return self.fail(f"{{sentence}}: {problem}")
+        return [self.link(f"the {which} sentence of paragraph {number}", text, number, ["paragraph-link"])], []
+
+
+class OccursRole(_GuideRole):
+    """``{occurs}`[ID:]phrase```: the paragraphs where a phrase stands (ignoring case), computed."""
+
+    def run(self):
+        match = re.match(r"^(?:(?P<id>[a-z0-9-]+):)?(?P<phrase>.+)$", " ".join(self.text.split()))
+        try:
+            text = _text(self.env, match["id"])
+        except KeyError as exc:
+            return self.fail(str(exc.args[0]))
+        found = paragraphs_holding(text, match["phrase"])
+        if not found:
+            return self.fail(f"{{occurs}}: {match['phrase']!r} stands in no paragraph of {text.id!r}")
+        return [self.link(listed(found), text, found[0], ["paragraph-link"])], []
 
 
 class SeedCountRole(_GuideRole):

@@ -3,9 +3,10 @@
 sphinx-tippy 0.4.3 gives every page three scripts: Popper, tippy.js and a tip file
 that, at ``window.onload``, looks up each previewed link and builds its tip in one
 task (311 ms on the commentary in Lighthouse's mobile run, most of the page's total
-blocking time). Here the page gets ``studyguide-tips.js`` instead, a few hundred
-bytes that listen for a pointer over a link, a focus or a touch, and only then load
-the three files and build the one tip wanted (:file:`static/studyguide-tips.js`).
+blocking time). Here the page gets ``studyguide-tips.js`` instead (under 2 KB
+compressed), whose listeners wait for a pointer over a link, a focus or a touch,
+and only then load the three files and build the one tip wanted
+(:file:`static/studyguide-tips.js`).
 
 - :func:`defer_tips` swaps the page's tippy scripts for ``studyguide-tips.js``,
   naming the files it will load in ``data-`` attributes (paths under ``_static``);

@@ -5,7 +5,8 @@
 - ``{text-date}`TEXT-ID``` / ``{answered-date}`TEXT-ID``` - when a seed text,
   or the article it answers, was written, with its precision;
 - ``{contested-figures} QUANTITY`` (option ``:event: ID``) - the table of every
-  figure given for a quantity, with sources as links.
+  figure given for a quantity, with sources as links and, under them, the source's
+  words for the figure when ``data/evidence/`` quotes them (:mod:`.evidence`).
 
 A bad data file stops the build with a one-line error naming file and line;
 an unknown id in a chapter is an error at its line in the chapter.
@@ -21,6 +22,7 @@ from ..analysis.placement import text_marks
 from ..knowledge.sources import source_names
 from ..knowledge.timeline import TIMELINE_FILE, Timeline
 from .data import project
+from .evidence import fold
 
 
 def timeline(env) -> Timeline:
@@ -106,6 +108,10 @@ class ContestedFiguresDirective(SphinxDirective):
                 if links:
                     links.append(nodes.Text(", "))
                 links.append(nodes.reference("", name, refuri=url))
-            row += _cell(*links)
+            cell = _cell(*links)
+            words = fold(self.env, "figure", figure.id, f"{figure.value} ({figure.given_by})")
+            if words:
+                cell += nodes.raw("", words, format="html")
+            row += cell
             body += row
         return [table]

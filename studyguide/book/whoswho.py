@@ -2,9 +2,12 @@
 
 - ``{whos-who}`` renders ``data/people.toml`` (loaded and checked with the rest of the
   project, :mod:`studyguide.knowledge.project`; schema in :mod:`studyguide.knowledge.people`):
-  people, then organisations, one sourced line each, then every publisher and
+  people, then organisations, one sourced line each (with the source's words in a fold
+  when ``data/evidence/people.toml`` quotes them), then every publisher and
   medium the guide cites, from ``data/sources.toml`` (its name, kind and what the
   guide uses it for, linked to its site).
+- ``{role-of}`ID``` writes a person's role from the entry's line (the lint of
+  :mod:`studyguide.knowledge.chapter_lint` refuses it typed by hand).
 - :class:`WhoLinks` (a post-transform, HTML only) links the first mention of each
   name on every other page, the text chapters included, to its entry; the link's
   title is the entry's line. Names inside links, code, headings and captions are
@@ -21,12 +24,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..knowledge.chapter_lint import entry_role
 from ..knowledge.people import PEOPLE_FILE, People
 from ..knowledge.sources import short_name, source_names
 from ..knowledge.wordings import Wordings
 from .data import project
+from .evidence import fold
 from .mentions import link_first
 
 PAGE = "chapters/guide/whos-who"
@@ -71,9 +76,9 @@ def also(entry) -> str:
     return f" Also written: {', '.join(other)}." if other else ""
 
 
-def _item(anchor: str, name: str, line: str, links: str) -> str:
+def _item(anchor: str, name: str, line: str, links: str, words: str = "") -> str:
     return (f'<div class="whos-who-entry" id="{anchor}"><dt>{escape(name)}</dt>'
-            f"<dd>{escape(line)} <span class=\"whos-who-sources\">Source: {links}</span></dd></div>")
+            f"<dd>{escape(line)} <span class=\"whos-who-sources\">Source: {links}</span>{words}</dd></div>")
 
 
 def _links(urls, sources=None) -> str:
@@ -93,7 +98,8 @@ class WhosWhoDirective(SphinxDirective):
         self.env.note_dependency(str(Path(self.env.srcdir) / PEOPLE_FILE))
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Companies, state bodies and political groups")):
-            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources, project(self.env).sources))
+            items = "".join(_item(f"who-{e.id}", e.name, e.line + also(e), _links(e.sources, project(self.env).sources),
+                                  fold(self.env, "entry", e.id, e.name))
                             for e in sorted(people, key=sort_key) if e.kind == kind)
             parts.append(f'<h2 id="who-{kind}s">{heading}</h2><dl class="whos-who">{items}</dl>')
         sources = project(self.env).sources
@@ -106,6 +112,23 @@ class WhosWhoDirective(SphinxDirective):
             parts.append('<h2 id="who-publishers">News media, organisations and publishers the guide cites</h2>'
                          f'<dl class="whos-who">{items}</dl>')
         return [nodes.raw("", "".join(parts), format="html")]
+
+
+class RoleOfRole(SphinxRole):
+    """``{role-of}`ID```: a person's role as the who's who states it, so a chapter never retypes it."""
+
+    def run(self):
+        people = people_of(self.env)
+        try:
+            role = entry_role(people[self.text.strip()], people) if people else ""
+        except KeyError as exc:
+            role, problem = "", str(exc.args[0])
+        else:
+            problem = f"the who's who line of '{self.text}' opens with no role"
+        if not role:
+            message = self.inliner.reporter.error(f"role-of: {problem}", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
+        return [nodes.inline(self.rawtext, role, classes=["role-of"])], []
 
 
 class WhoLinks(SphinxPostTransform):
@@ -148,4 +171,5 @@ def _ancestors(node: nodes.Node):
 
 def setup(app: Sphinx) -> None:
     app.add_directive("whos-who", WhosWhoDirective)
+    app.add_role("role-of", RoleOfRole())
     app.add_post_transform(WhoLinks)

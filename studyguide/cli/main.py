@@ -23,7 +23,9 @@ from ..base.version import __version__
 from ..book import vendor
 from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..book.failures import FAILURES
-from ..knowledge.project import load_project
+from ..knowledge.coverage import coverage
+from ..knowledge.evidence import EVIDENCE_FOLDER
+from ..knowledge.project import claims, load_project
 from ..knowledge.publication import own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
@@ -126,6 +128,10 @@ def check(root: Path) -> None:
               f"{kinds.count('organisation')} organisations")
     if project.quiz is not None:
         print(f"ok  {project.quiz.path.relative_to(root)}  {len(project.quiz)} quiz items, their evidence found in the texts")
+    if project.evidence is not None:
+        counted = coverage(root, claims(project), project.evidence, project.sources)
+        print(f"ok  {EVIDENCE_FOLDER}  {len(project.evidence.passages)} passages, {len(project.evidence.derived)} "
+              f"derived values; {counted.with_evidence} of {counted.claims} claims have evidence; chapters lint clean")
     if project.sources is not None:
         checked = audit(root, project.sources, own_addresses(root))
         print(f"ok  {project.sources.path.relative_to(root)}  {len(project.sources.publishers)} publishers, "

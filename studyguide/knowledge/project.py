@@ -4,7 +4,9 @@ Every TOML file of ``data/`` is read here, by its loader in this layer, and nowh
 else (:data:`DATA_FILES`); ``data/sources.bib`` is sphinxcontrib-bibtex's.
 
 Loading also audits the sources (:func:`studyguide.knowledge.sources.audit`) when the
-project has a ``data/sources.toml``.
+project has a ``data/sources.toml``, checks the evidence passages in ``data/evidence/``
+against their records (:mod:`.evidence_check`), and lints the chapters
+(:mod:`.chapter_lint`).
 
 The book's Sphinx extension loads one :class:`Project` per build, from Sphinx's
 source folder; notebooks and the command line load it from the folder they run
@@ -19,6 +21,10 @@ from pathlib import Path
 
 from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
+from .chapter_lint import EXCEPTIONS_FILE, Exceptions, lint, load_exceptions
+from .evidence import EVIDENCE_FOLDER, Evidence, load_evidence
+from .evidence_check import check_evidence as check_passages
+from .evidence_check import records
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
 from .people import PEOPLE_FILE, People, load_people
@@ -28,7 +34,7 @@ from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
 DATA_FOLDER = "data"
-DATA_FILES = (LEXICON_FILE, GLOSSARY_FILE, TIMELINE_FILE, SOURCES_FILE, QUIZ_FILE, PEOPLE_FILE)
+DATA_FILES = (LEXICON_FILE, GLOSSARY_FILE, TIMELINE_FILE, SOURCES_FILE, QUIZ_FILE, PEOPLE_FILE, EXCEPTIONS_FILE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class Project:
     sources: Sources | None
     quiz: Quiz | None
     people: People | None
+    evidence: Evidence | None = None  # data/evidence/: the sources' words behind the records
+    exceptions: Exceptions | None = None  # what the chapter lints allow, with reasons
 
 
 def load_project(root: Path | str | None = None) -> Project:
@@ -55,13 +63,26 @@ def load_project(root: Path | str | None = None) -> Project:
         sources=_optional(root / SOURCES_FILE, load_sources),
         quiz=_optional(root / QUIZ_FILE, load_quiz),
         people=_optional(root / PEOPLE_FILE, load_people),
+        evidence=load_evidence(root / EVIDENCE_FOLDER) if (root / EVIDENCE_FOLDER).is_dir() else None,
+        exceptions=_optional(root / EXCEPTIONS_FILE, load_exceptions),
     )
     _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
     if project.quiz is not None:
         check_evidence(project.quiz, project.corpus)
+    if project.evidence is not None:  # every passage quotes an accepted source of its record, and covers its claim
+        check_passages(project.evidence, claims(project), project.sources)
+    # places in the text and facts from the data, written through roles
+    findings = lint(root, project.timeline, project.people, project.exceptions)
+    if findings:
+        raise findings[0].error()
     return project
+
+
+def claims(project: Project) -> list:
+    """The records that make claims about events: events, contested figures, who's who entries."""
+    return records(project.timeline, project.people)
 
 
 def check_evidence(quiz: Quiz, corpus: Corpus) -> None:

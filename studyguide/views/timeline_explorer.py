@@ -2,7 +2,8 @@
 
 A category menu switches between one event menu per category (both are
 :func:`studyguide.views.widgets.switcher` s, the second nested in the first);
-each event view shows the date, description, figures and source links, all
+each event view shows the date, description, figures and source links, and the
+sources' own words in a fold when ``data/evidence/events.toml`` quotes them, all
 computed at build time. Both menus are native ``<select>`` elements: Tab reaches
 them, the arrow keys move through categories and events.
 """
@@ -13,6 +14,8 @@ from html import escape
 
 import ipywidgets as widgets
 
+from ..knowledge.evidence import Evidence
+from ..knowledge.evidence_fold import fold_html
 from ..knowledge.sources import Sources
 from ..knowledge.symbols import symbol_of
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
@@ -20,8 +23,10 @@ from .timeline_chart import STYLE, source_links
 from .widgets import switcher
 
 
-def event_card(event: Event, position: int, total: int, number: int | None = None, sources: Sources | None = None) -> str:
-    """One event as HTML: category symbol and label, date, description, figures, sources."""
+def event_card(event: Event, position: int, total: int, number: int | None = None, sources: Sources | None = None,
+               evidence: Evidence | None = None) -> str:
+    """One event as HTML: category symbol and label, date, description, figures, sources, and the
+    sources' words in a fold when ``evidence`` quotes them."""
     colour, marker = STYLE[event.category]
     figures = "".join(f"<li>{escape(f)}</li>" for f in event.figures)
     figures_html = f'<p class="timeline-figures-label">Figures:</p><ul>{figures}</ul>' if figures else ""
@@ -32,15 +37,16 @@ def event_card(event: Event, position: int, total: int, number: int | None = Non
         + (f" · number {number} on the charts" if number and number != position else "") + "</p>"
         f'<p class="timeline-title"><strong>{escape(event.date_label())}: {escape(event.title)}</strong></p>'
         f"<p>{escape(event.description)}</p>{figures_html}"
-        f'<p class="timeline-sources">Sources: {source_links(event.sources, sources)}</p></article>'
+        f'<p class="timeline-sources">Sources: {source_links(event.sources, sources)}</p>'
+        + (fold_html(evidence.of("event", event.id), event.title, sources) if evidence else "") + "</article>"
     )
 
 
 def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = None,
-                  sources: Sources | None = None) -> widgets.VBox:
+                  sources: Sources | None = None, evidence: Evidence | None = None) -> widgets.VBox:
     """A menu stepping through ``events`` in date order (``numbers``: each event's number on the charts)."""
     numbers = numbers or {}
-    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events), numbers.get(e.id), sources))
+    views = [(f"{e.date_label()}: {e.title}", event_card(e, i, len(events), numbers.get(e.id), sources, evidence))
              for i, e in enumerate(events, 1)]
     return switcher("Event:", views)
 
@@ -74,13 +80,13 @@ def event_strip(timeline: Timeline, current: str = "") -> str:
             f'numbered as on the charts above. <span class="sg-strip-current">{escape(marked)}</span></figcaption></figure>')
 
 
-def timeline_explorer(timeline: Timeline, sources: Sources | None = None) -> widgets.VBox:
+def timeline_explorer(timeline: Timeline, sources: Sources | None = None, evidence: Evidence | None = None) -> widgets.VBox:
     """A category menu, each category with its own event menu; in the book, a strip marks the chosen event.
     Sources are named from the register ``sources`` (:func:`~studyguide.knowledge.sources.source_names`)."""
     groups = [(f"All categories ({len(timeline)} events)", timeline.events)]
     groups += [(f"{CATEGORIES[c]} ({len(timeline.in_category(c))})", timeline.in_category(c)) for c in timeline.categories()]
     numbers = {e.id: i for i, e in enumerate(timeline.events, 1)}
-    steppers = [event_stepper(events, numbers, sources) for _, events in groups]
+    steppers = [event_stepper(events, numbers, sources, evidence) for _, events in groups]
     explorer = switcher("Category:", [(name, stepper) for (name, _), stepper in zip(groups, steppers)],
                         name="timeline-explorer", extra=event_strip(timeline))
     # Live, Python marks the chosen event on the strip (the book's script does it on the page).

@@ -7,7 +7,7 @@ the guide's own scripts at load."""
 from __future__ import annotations
 
 import pytest
-from crawl import LONG_TASK_MS, SLOWDOWN, THROTTLED, LongTask, PageRecord, script_name
+from crawl import LONG_TASK_MS, SLOWDOWN, LongTask, PageRecord, script_name
 
 from studyguide.cli import pageweight
 from studyguide.cli.serve import pages
@@ -51,7 +51,7 @@ def test_no_script_of_the_guides_own_runs_a_long_task_at_load(crawl, built_book)
     assert "studyguide-explorers.js" in own and any(name.startswith("tippy/") for name in own)
     long, tasks = [], 0
     for name in pages(built_book):
-        record = crawl(name, *THROTTLED)
+        record = crawl.throttled(name)
         assert record.long_tasks is not None, f"{record.where}: long tasks not recorded"
         tasks += len(record.long_tasks)
         long += record.own_long_scripts(own)

@@ -15,7 +15,8 @@ from studyguide.knowledge.project import DATA_FILES
 from support import ROOT, SEED
 
 GOOD_ENTRY = '[[entry]]\nid = "a"\nname = "Anna A"\nkind = "person"\nline = "A worker."\nsources = ["https://www.hrw.org/x"]\n'
-LOADERS = {"read_lexicon", "load_glossary", "load_timeline", "load_sources", "load_quiz", "load_people"}
+LOADERS = {"read_lexicon", "load_glossary", "load_timeline", "load_sources", "load_quiz", "load_people",
+           "load_evidence", "load_exceptions"}
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_every_data_file_is_read_by_the_project_loader():
     assert sorted((ROOT / "data").glob("*.toml")) == sorted(ROOT / path for path in DATA_FILES)
     project = load_project(ROOT)
     loaded = {getattr(project, field).path.resolve() for field in
-              ("lexicon", "glossary", "timeline", "sources", "quiz", "people")}
+              ("lexicon", "glossary", "timeline", "sources", "quiz", "people", "exceptions")}
     assert loaded == {(ROOT / path).resolve() for path in DATA_FILES}
 
 

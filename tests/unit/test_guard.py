@@ -1,6 +1,12 @@
-"""The test guard (tests/guard.py) in a throw-away project of three tiers, run by pytest in this process."""
+"""The test guard (tests/guard.py) in a throw-away project of three tiers, run by pytest in a subprocess.
+
+In this process the inner run would share ``sys.modules`` with the whole suite, whose
+``tests/build/test_build.py`` shadows the throw-away one of the same name.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +20,7 @@ SKIPPING = "import pytest\n\n\n@pytest.mark.skip(reason='not here')\ndef test_on
 def tiers(pytester, monkeypatch):
     """A project whose tests/ holds the three tiers, one passing file each; ``run(*args)`` runs pytest with the guard."""
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parents[1]))  # where guard.py is
     pytester.makefile(".toml", pyproject='[tool.pytest.ini_options]\ntestpaths = ["tests"]\nnorecursedirs = [".*"]\n')
     for tier in ("unit", "build", "browser"):
         folder = pytester.path / "tests" / tier
@@ -21,7 +28,7 @@ def tiers(pytester, monkeypatch):
         (folder / f"test_{tier}.py").write_text(PASSING)
 
     def run(*args: str):
-        return pytester.runpytest_inprocess("-p", "guard", "-p", "no:cacheprovider", *args)
+        return pytester.runpytest_subprocess("-p", "guard", "-p", "no:cacheprovider", *args)
 
     return run
 
