@@ -23,7 +23,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
   :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
-  :mod:`~.knowledge.project` (texts and data loaded together, once)
+  :mod:`~.knowledge.project` (texts and data loaded together, once),
+  :mod:`~.knowledge.publication` (the repository setting and the published book's address)
 - ``analysis`` - numbers and records out, no drawing, no formatting: :mod:`~.analysis.tokens` (the one
   tokenising path; :mod:`~.analysis.segmenters` cuts scripts written without spaces), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
@@ -39,7 +40,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.sentiment_tables`, :mod:`~.views.address_tables`, :mod:`~.views.timeline_tables`), the charts (:mod:`~.views.keyness_chart`,
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
-  :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and
+  :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
+  :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
+  book: relative in it, absolute in a live kernel) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,

@@ -8,6 +8,7 @@ The server and Chromium settings come from the package itself (:mod:`studyguide.
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -275,3 +276,25 @@ BAD_SIDECARS = {
     "too long": (sidecar(extra='author_note = "' + "x" * 150_000 + '"\n'), "a.meta.toml: 150 KB is too long for a sidecar (limit 100 KB)"),
     "event id not an id": (sidecar(extra='events = ["The Shooting"]\n'), "a.meta.toml:8: events 'The Shooting' must be lowercase letters"),
 }
+
+
+# Notebook outputs in a client without the book's stylesheet (tests/browser/test_live_outputs.py,
+# test_jupyterlab.py): strings only screen readers may hear, MyST markup, and the text a reader sees.
+SCREEN_READER_STRINGS = ("(counted)", "(negated, not counted)", "(as written; counted as")
+MYST = re.compile(r"\{[a-z][\w-]*\}`|```\{|^:::", re.M)  # a role, a directive, a colon fence
+
+# Text a reader sees: text nodes with a rendered box, no ancestor clipping them to nothing.
+VISIBLE_TEXT = """(root) => {
+  const clipped = el => { for (; el; el = el.parentElement) { const s = getComputedStyle(el);
+      if (s.clip === 'rect(0px, 0px, 0px, 0px)' || s.display === 'none' || s.visibility === 'hidden') return true; }
+    return false; };
+  const walker = document.createTreeWalker(root || document.body, NodeFilter.SHOW_TEXT);
+  const seen = [];
+  for (let node; (node = walker.nextNode());) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange(); range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width > 1 && box.height > 1 && !clipped(node.parentElement)) seen.push(node.textContent);
+  }
+  return seen.join(' ');
+}"""

@@ -22,6 +22,7 @@ registers the book's directives and roles:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,29 @@ def configure(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.studyguide_static_digest = digest(STATIC, folder)
     refresh_execution_cache(app, config, root)
+    publish(config, root)
+
+
+def publish(config: Config, root: Path) -> None:
+    """Repository, issue and launch buttons from the one repository setting
+    (:mod:`studyguide.knowledge.publication`), or none at all without it; and kernels
+    started for the book are told so, so that their outputs link relatively."""
+    from ..knowledge.publication import BOOK_BUILD_ENV, repository_url
+
+    os.environ[BOOK_BUILD_ENV] = "1"
+    try:
+        url = repository_url(root)
+    except InputError as exc:
+        from . import data
+
+        raise data.StudyGuideError(str(exc)) from None
+    options = config.html_theme_options = dict(config.html_theme_options or {})
+    if url:
+        options.update(repository_url=url, use_repository_button=True, use_issues_button=True)
+    else:
+        for key in ("repository_url", "launch_buttons"):
+            options.pop(key, None)
+        options.update(use_repository_button=False, use_issues_button=False, use_edit_page_button=False)
 
 
 def relative_to(path: Path, folder: Path) -> str:

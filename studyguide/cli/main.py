@@ -25,7 +25,8 @@ from ..book.edition_names import EDITION_ENV, EDITIONS, HANDOUT_ENV
 from ..book.failures import FAILURES
 from ..knowledge.coverage import coverage
 from ..knowledge.evidence import EVIDENCE_FOLDER
-from ..knowledge.project import claims, load_project, own_addresses
+from ..knowledge.project import claims, load_project
+from ..knowledge.publication import own_addresses
 from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
 from ..texts.language import language_name, language_problem, primary
@@ -103,11 +104,15 @@ def check_word_frequencies(project) -> None:
 
 
 def check(root: Path) -> None:
+    from .notebook_setup import mismatches
+
     project = load_project(root)
     check_chapters(project.corpus)
     check_languages(project)
     check_word_frequencies(project)
     check_quiz_counts(project)
+    for warning in mismatches(root):
+        print(f"warning: {warning}", file=sys.stderr)
     for text in project.corpus:
         print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
               f"language {text.language}, chapter {chapter_page(text.id)}.md; {counted_line(text)}")
@@ -244,8 +249,10 @@ def parser() -> argparse.ArgumentParser:
     serve_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
     weigh_it = command("weigh", "Print each built page's requests and bytes, as a reader downloads them (Chromium).")
     weigh_it.add_argument("--html", type=Path, help="the built book (default: _build/html)")
-    command("setup-cells", "Write the set-up cell (for Colab) into every notebook, from its one template.",
-            "Run it after changing repository.url in _config.yml.")
+    setup = command("setup-cells", "Write the set-up cell (for Colab) into every notebook, from its one template.",
+                    "It clones the repository setting (repository.url in _config.yml, or $STUDYGUIDE_REPOSITORY).")
+    setup.add_argument("--repository", metavar="URL",
+                       help="first make URL the repository setting (https://github.com/OWNER/NAME): publish your own copy")
     printout = command("handout", "Print an edition's PDF from the built book (Chromium, offline).",
                        "The student handout: the text, the glossary and the questions; the teacher guide: the text, "
                        "the commentary and the questions with model answers and teacher notes.")
@@ -275,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "setup-cells":
             from .notebook_setup import write_setup_cells
 
-            for path in write_setup_cells(root):
+            for path in write_setup_cells(root, args.repository):
                 print(f"wrote {path.relative_to(root)}")
         elif args.command == "handout":
             if args.edition == "teacher" and not args.html:

@@ -19,8 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .chapter_lint import EXCEPTIONS_FILE, Exceptions, lint, load_exceptions
@@ -30,6 +28,7 @@ from .evidence_check import records
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
 from .people import PEOPLE_FILE, People, load_people
+from .publication import own_addresses
 from .quiz import QUIZ_FILE, Quiz, load_quiz
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
@@ -107,19 +106,6 @@ def _check_events(project: Project) -> None:
             if project.timeline is None or event not in {e.id for e in project.timeline}:
                 raise InputError(text.meta.path, f"events: no event with id '{event}' in {TIMELINE_FILE}",
                                  text.meta.events_line)
-
-
-def repository_url(root: Path) -> str | None:
-    """The project's repository address, configured once, as ``repository.url`` in ``_config.yml``."""
-    config = yaml.safe_load((Path(root) / "_config.yml").read_text("utf-8")) or {}
-    url = (config.get("repository") or {}).get("url")
-    return url if isinstance(url, str) else None
-
-
-def own_addresses(root: Path) -> tuple[str, ...]:
-    """The project's own web addresses: links there are not sources."""
-    url = repository_url(root)
-    return (url,) if url else ()
 
 
 def _optional(path: Path, load):

@@ -45,7 +45,8 @@ def project_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "_config.yml").is_file() and (folder / SEEDS).is_dir():
             return folder
-    raise InputError(here, "not inside the study guide (no _config.yml with a seeds/ folder here or above)")
+    raise InputError(here, "not inside the study guide (no _config.yml with a seeds/ folder here or above); "
+                     f"run the notebook's first cell, or set {ROOT_ENV} to the guide's folder")
 
 
 def seeds_folder(root: Path) -> Path:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from html import escape
 
 from ..analysis.concordance import Line
+from ..analysis.tokens import words
 from ..texts.language import direction
-from ..texts.pages import chapter_url
 from ..texts.text import Text
+from .links import chapter_link
 from .written import written_html
 
 
@@ -25,6 +26,25 @@ def context(line: Line, part: str) -> str:
 
 
 CAPTION_LTR = ' dir="ltr" lang="en"'  # the guide's English words inside a right-to-left table
+
+
+# How concordance lines can be ordered: the live word explorer's menu, and the labels the book's
+# script offers under every concordance (studyguide-explorers.js, SORTS; a test keeps them equal).
+SORTS = (("text", "order in the text"), ("left", "word(s) before, nearest first"), ("right", "word(s) after"))
+
+
+def sorted_lines(lines: list[Line], how: str = "text") -> list[Line]:
+    """``lines`` ordered as :data:`SORTS` says: in the text, by the words before the keyword (nearest
+    first) or by the words after it; lines that tie keep their order in the text."""
+    if how == "left":
+        return sorted(lines, key=lambda line: " ".join(reversed(words(line.reading.written[line.left_start:line.start]))))
+    if how == "right":
+        return sorted(lines, key=lambda line: " ".join(words(line.reading.written[line.end:line.right_end])))
+    if how == "text":
+        return list(lines)
+    raise ValueError(f"sort lines by one of {', '.join(key for key, _ in SORTS)}, not {how!r}")
+
+
 MAX_LINES = 100  # lines shown at most in a page, whatever the size of the text (the caption says so)
 
 
@@ -41,8 +61,7 @@ def kwic_html(text: Text, word: str, lines: list[Line], limit: int | None = MAX_
         return f'<p class="kwic-empty">“<bdi>{escape(word)}</bdi>” does not occur in this text.</p>'
     rows = "".join(
         "<tr>"
-        f'<td class="num"><a href="{escape(chapter_url(text.id, line.paragraph, page))}" '
-        f'title="Read paragraph {line.paragraph} in the text">¶ {line.paragraph}</a></td>'
+        f'<td class="num">{chapter_link(text.id, line.paragraph, f"¶ {line.paragraph}", page, f"Read paragraph {line.paragraph} in the text")}</td>'
         f'<td class="kwic-left">{context(line, "left")}</td>'
         f'<td class="kwic-key">{context(line, "key")}</td>'
         f'<td class="kwic-right">{context(line, "right")}</td>'

@@ -7,8 +7,8 @@ from html import escape
 import ipywidgets as widgets
 
 from ..analysis.tokens import sentences, words
-from ..texts.pages import chapter_url
 from ..texts.text import Text
+from .links import chapter_link
 from .widgets import spread, switcher
 from .written import paragraph_attributes
 
@@ -21,7 +21,7 @@ def paragraph_view(text: Text, number: int, page: str = "notebooks/") -> str:
         f'<div class="paragraph-view" lang="{escape(text.meta.language)}">'
         f"<p><strong>Paragraph {number}</strong> ({kind}): "
         f"{len(sentences(paragraph.text))} sentences, {len(words(paragraph.text))} words. "
-        f'<a href="{escape(chapter_url(text.id, number, page))}">Read it in the text chapter</a>.</p>'
+        f"{chapter_link(text.id, number, 'Read it in the text chapter', page)}.</p>"
         f"<blockquote><p{paragraph_attributes(text)}>{escape(paragraph.text)}</p></blockquote></div>"
     )
 

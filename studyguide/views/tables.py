@@ -30,6 +30,7 @@ from functools import lru_cache
 from html import escape
 
 from .prose import escape_markdown
+from .screen_reader import ATTRIBUTES as HIDDEN
 
 FOLD_ROWS = 6
 HYPHENATE_FROM = 7  # letters: shorter words stay whole
@@ -119,7 +120,7 @@ def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_s
         raise ValueError(f"the table “{caption}” has no rows; show a sentence saying why instead (no_rows_html)")
     title = f'<p class="sg-table-title" aria-hidden="true">{escape(caption)}</p>' if caption_shown else ""
     return (f'{title}<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
-            f'<table class="studyguide-table{" " + classes if classes else ""}"><caption class="sg-sr-only">'
+            f'<table class="studyguide-table{" " + classes if classes else ""}"><caption {HIDDEN}>'
             f"{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 

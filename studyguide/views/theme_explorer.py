@@ -16,14 +16,19 @@ from IPython.display import HTML
 from ..analysis.languages import language_notice
 from ..analysis.themes import Segment, score_paragraphs
 from ..knowledge.lexicon import Lexicon
-from ..texts.pages import chapter_url
 from ..texts.text import Reading, Text
+from .links import chapter_link
 from .prose import prose
+from .screen_reader import screen_reader_text
 from .tables import fold_html
 from .theme_tracker import pooled
 from .widgets import switcher
 from .written import paragraph_attributes, reading_mark, written_html
 
+# A cue word is underlined, a negated one struck through over a dashed line, by inline styles:
+# Jupyter has no book stylesheet. Colours stay with the stylesheet (light and dark) or the client.
+COUNTED_STYLE = "border-bottom:2px solid currentColor"
+NEGATED_STYLE = "border-bottom:2px dashed currentColor;text-decoration:line-through;background:transparent"
 MAX_PARAGRAPHS = 20  # paragraphs shown per theme view: those with the most cue words, in text order
 
 
@@ -38,9 +43,10 @@ def marked_paragraph(reading: Reading, segment_matches, lexicon: Lexicon, theme_
     for m in sorted((m for m in segment_matches if m.theme == theme_id), key=lambda m: m.start):
         status = "negated, not counted" if m.negated else "counted"
         title = f"{theme.label}: cue “{m.cue.text}” ({m.cue.rule}), {status}"
-        cls = "theme-cue negated" if m.negated else "theme-cue"
-        marks.append(reading_mark(reading, m.start, m.end, f'<mark class="{cls}" data-theme="{theme.id}" title="{escape(title)}">',
-                                  "</mark>", f'<span class="sg-sr-only"> ({escape(status)})</span>'))
+        cls, style = ("theme-cue negated", NEGATED_STYLE) if m.negated else ("theme-cue", COUNTED_STYLE)
+        marks.append(reading_mark(reading, m.start, m.end,
+                                  f'<mark class="{cls}" style="{style}" data-theme="{theme.id}" title="{escape(title)}">',
+                                  "</mark>", screen_reader_text(f" ({escape(status)})")))
     return written_html(reading, marks)
 
 
@@ -67,8 +73,8 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
         paragraph = text.paragraph(s.paragraph)
         kind = " (quoted from another text)" if s.quotation else ""
         paragraphs.append(
-            f'<div class="theme-paragraph"><p><a href="{escape(chapter_url(text.id, paragraph.number, page))}">Paragraph '
-            f"{s.paragraph}</a>{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
+            f'<div class="theme-paragraph"><p>{chapter_link(text.id, paragraph.number, f"Paragraph {s.paragraph}", page)}'
+            f"{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
             f"{s.score(theme_id):.1f} per 100 words.</p>"
             f"<blockquote><p{paragraph_attributes(text)}>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
     shown = (f"The {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} with cue words of {theme.label}"

@@ -51,22 +51,33 @@ def event_stepper(events: tuple[Event, ...], numbers: dict[str, int] | None = No
     return switcher("Event:", views)
 
 
-def event_strip(timeline: Timeline) -> str:
-    """Every event as a tick in date order (numbered as on the timeline charts); the book's script
-    marks the event the explorer shows (a longer, thicker tick)."""
+def event_strip(timeline: Timeline, current: str = "") -> str:
+    """Every event as a tick in date order (numbered as on the timeline charts), the ``current`` one
+    longer and thicker. In the book the page's script moves that mark; in a live kernel Python redraws
+    the strip (:func:`timeline_explorer`). Sizes and strokes are also attributes, for Jupyter, which
+    lacks the book's stylesheet."""
     events = timeline.events
     step = 1000 / len(events)
-    dots = "".join(
-        f'<line data-sg-event="{escape(e.id)}" x1="{(i + 0.5) * step:.1f}" x2="{(i + 0.5) * step:.1f}" y1="7" y2="21" '
-        f'stroke="{STYLE[e.category][0]}"><title>{i + 1}. {escape(e.date_label())}: {escape(e.title)}</title></line>'
-        for i, e in enumerate(events))
+    ticks = []
+    for i, e in enumerate(events):
+        on = e.id == current
+        x, marker = f"{(i + 0.5) * step:.1f}", ' class="sg-current"' if on else ""
+        ticks.append(
+            f'<line data-sg-event="{escape(e.id)}"{marker} x1="{x}" x2="{x}" '
+            f'y1="{0 if on else 7}" y2="{28 if on else 21}" stroke="{"currentColor" if on else STYLE[e.category][0]}" '
+            f'stroke-width="{7 if on else 4}" vector-effect="non-scaling-stroke">'
+            f"<title>{i + 1}. {escape(e.date_label())}: {escape(e.title)}</title></line>")
+    ticks.sort(key=lambda tick: 'class="sg-current"' in tick)  # the current tick is drawn last, on top
+    marked = next((f"Marked: {e.date_label()}: {e.title}" for e in events if e.id == current), "")
     first, last = events[0].date_label(), events[-1].date_label()
     return (f'<figure class="sg-event-strip"><svg viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" '
+            f'style="width:100%;height:2.5rem;display:block" '
             f'aria-label="The {len(events)} events in date order, from {escape(first)} to {escape(last)}; '
             f'the longest tick is the event shown below">'
-            f'<line x1="0" x2="1000" y1="14" y2="14" class="sg-strip-axis"/>{dots}</svg>'
+            f'<line x1="0" x2="1000" y1="14" y2="14" class="sg-strip-axis" stroke="#767676" '
+            f'vector-effect="non-scaling-stroke"/>{"".join(ticks)}</svg>'
             f'<figcaption>Events 1 to {len(events)} in date order ({escape(first)} to {escape(last)}), '
-            f'numbered as on the charts above. <span class="sg-strip-current"></span></figcaption></figure>')
+            f'numbered as on the charts above. <span class="sg-strip-current">{escape(marked)}</span></figcaption></figure>')
 
 
 def timeline_explorer(timeline: Timeline, sources: Sources | None = None, evidence: Evidence | None = None) -> widgets.VBox:
@@ -75,6 +86,19 @@ def timeline_explorer(timeline: Timeline, sources: Sources | None = None, eviden
     groups = [(f"All categories ({len(timeline)} events)", timeline.events)]
     groups += [(f"{CATEGORIES[c]} ({len(timeline.in_category(c))})", timeline.in_category(c)) for c in timeline.categories()]
     numbers = {e.id: i for i, e in enumerate(timeline.events, 1)}
-    return switcher("Category:", [(name, event_stepper(events, numbers, sources, evidence)) for name, events in groups],
-                    name="timeline-explorer",
-                    extra=event_strip(timeline))
+    steppers = [event_stepper(events, numbers, sources, evidence) for _, events in groups]
+    explorer = switcher("Category:", [(name, stepper) for (name, _), stepper in zip(groups, steppers)],
+                        name="timeline-explorer", extra=event_strip(timeline))
+    # Live, Python marks the chosen event on the strip (the book's script does it on the page).
+    strip = widgets.HTML(event_strip(timeline, groups[0][1][0].id))
+    category = explorer.children[0]
+
+    def mark(_=None) -> None:
+        events = groups[category.index][1]
+        strip.value = event_strip(timeline, events[steppers[category.index].children[0].index].id)
+
+    category.observe(mark, names="index")
+    for stepper in steppers:
+        stepper.children[0].observe(mark, names="index")
+    explorer.children = (category, strip, *explorer.children[1:])
+    return explorer

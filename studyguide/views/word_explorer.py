@@ -33,7 +33,7 @@ from ..texts.language import language_name
 from ..texts.text import Text
 from . import modelids
 from .dispersion_plot import dispersion_figure
-from .kwic import kwic_html
+from .kwic import SORTS, kwic_html, sorted_lines
 from .numbers import describe
 from .word_index import MAX_LINES, index_json, word_index
 
@@ -52,8 +52,9 @@ def collocates_html(rows: list[tuple[str, int, int, float]], word: str) -> str:
             f'<th scope="col">G2</th></tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def word_view(text: Text, word: str, why: str = "") -> str:
-    """HTML for one word: count, per 1,000, rank, general-English rate, concordance, collocates and dispersion."""
+def word_view(text: Text, word: str, why: str = "", sort: str = "text") -> str:
+    """HTML for one word: count, per 1,000, rank, general-language rate, concordance (lines in ``sort``
+    order, :data:`~.kwic.SORTS`), collocates and dispersion."""
     tokens = text_tokens(text)
     counts = Counter(t.word for t in tokens)
     # a word of the tables is looked up whole ("3.5", a URL-free "1,000", a Chinese word); else it is cut as counted
@@ -71,7 +72,7 @@ def word_view(text: Text, word: str, why: str = "") -> str:
                       f"{per_thousand(count, len(tokens)):.1f} per 1,000 words (rank {rank_of(counts, key)}); "
                       f"in general {language} about {general:.3g} per 1,000. "
                       f"{escape(describe(tokens, key))}.</p>")
-        parts.append(kwic_html(text, key, concordance(text, key), limit=MAX_LINES))
+        parts.append(kwic_html(text, key, sorted_lines(concordance(text, key), sort), limit=MAX_LINES))
         parts.append(collocates_html(collocates(tokens, key), key))
         figure = dispersion_figure(tokens, [key], text.title, height=1.9)
         parts.append(figure._repr_html_())
@@ -108,18 +109,27 @@ class WordExplorer(widgets.VBox):
                                 description="Key word:", style={"description_width": "initial"})
         typed = widgets.Text(description="Any word:", placeholder="type a word, then Enter", continuous_update=False,
                              style={"description_width": "initial"})
+        order = widgets.Dropdown(options=[(label, key) for key, label in SORTS], value="text",
+                                 description="Sort lines by:", style={"description_width": "initial"})
         view = widgets.HTML(word_view(text, *chosen[0]))
+        shown = {"word": chosen[0]}  # the word on show, with why it was chosen
+
+        def redraw() -> None:
+            view.value = word_view(text, *shown["word"], sort=order.value)
 
         def pick(change: dict) -> None:
-            view.value = word_view(text, *chosen[change["new"]])
+            shown["word"] = chosen[change["new"]]
+            redraw()
 
         def show(change: dict) -> None:
             if change["new"].strip():
-                view.value = word_view(text, change["new"])
+                shown["word"] = (change["new"], "")
+                redraw()
 
         menu.observe(pick, names="value")
         typed.observe(show, names="value")
-        super().__init__([widgets.HBox([menu, typed]), view], layout=widgets.Layout(width="100%"))
+        order.observe(lambda _: redraw(), names="value")
+        super().__init__([widgets.HBox([menu, typed]), order, view], layout=widgets.Layout(width="100%"))
         self.add_class("studyguide-word-explorer")
         self.text, self.chosen = text, chosen
 

@@ -15,6 +15,7 @@ from html import escape
 
 from ..texts.language import direction
 from ..texts.text import Reading, Text
+from .screen_reader import screen_reader_text
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def written_html(reading: Reading, marks: Sequence[Mark] = (), start: int = 0, e
         change = next((c for c in changes if c.written_start <= left and right <= c.written_end), None)
         if change is not None:
             counted = escape(reading.text[change.start:change.end])
-            said = f'<span class="sg-sr-only"> (as written; counted as “{counted}”)</span>'
+            said = screen_reader_text(f" (as written; counted as “{counted}”)")
             last = right == min(change.written_end, end)  # screen readers hear the reading once, after the change
             piece = f'<span class="sic" title="As written; counted as “{counted}”">{piece}{said if last else ""}</span>'
         mark = next((m for m in marks if m.start <= left and right <= m.end), None)

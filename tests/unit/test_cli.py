@@ -58,7 +58,8 @@ def test_help_version_and_messages_name_full_paths(cli, tmp_path):
     assert "Write the sidecar and chapter page for a new seed text." in new_help
     outside = cli(None, "check", cwd=tmp_path)  # no STUDYGUIDE_ROOT, outside the project
     assert outside.returncode == 2
-    assert outside.stderr == f"error: {tmp_path.resolve()}: not inside the study guide (no _config.yml with a seeds/ folder here or above)\n"
+    assert outside.stderr == (f"error: {tmp_path.resolve()}: not inside the study guide (no _config.yml with a seeds/ folder "
+                              "here or above); run the notebook's first cell, or set STUDYGUIDE_ROOT to the guide's folder\n")
 
 
 def test_new_refuses_links_files_outside_seeds_and_texts_over_the_limit(cli, tmp_path):

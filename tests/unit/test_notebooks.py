@@ -5,13 +5,16 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import site
 import subprocess
 import sys
 
 import pytest
 
-from studyguide.cli.notebook_setup import TAGS, TEMPLATE, cell_source, first_cell, notebooks, repository_url
+from studyguide.cli import sandbox
+from studyguide.cli.notebook_setup import TAGS, TEMPLATE, cell_source, committed_repository, first_cell, notebooks
+from studyguide.knowledge.publication import REPOSITORY_ENV, configured_repository
 from support import ROOT
 
 
@@ -21,7 +24,7 @@ def code_cells(path):
 
 def test_every_notebook_starts_with_the_one_set_up_cell():
     expected = cell_source(ROOT)
-    assert repository_url(ROOT) in expected and expected == TEMPLATE.format(url=repository_url(ROOT))
+    assert expected == TEMPLATE.format(url=configured_repository(ROOT) or "")
     assert notebooks(ROOT)
     for path in notebooks(ROOT):
         cell = first_cell(path)
@@ -29,11 +32,41 @@ def test_every_notebook_starts_with_the_one_set_up_cell():
         assert cell["metadata"]["tags"] == TAGS
 
 
-def test_the_repository_address_is_written_only_in_the_config_and_the_set_up_cells():
-    url = repository_url(ROOT)
-    places = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".yml", ".toml", ".ipynb", ".txt"}
-              and not {".venv", "_build", ".git", "_vendor"} & set(p.relative_to(ROOT).parts) and url in p.read_text("utf-8", "replace")]
-    assert {str(p.relative_to(ROOT)) for p in places} == {"_config.yml", *(f"notebooks/{p.name}" for p in notebooks(ROOT))}
+def test_publishing_a_copy_rewrites_the_setting_and_every_set_up_cell_and_check_warns_when_they_differ(tmp_path):
+    """The README's "Publish your own copy": one command, then check is quiet; a workflow in
+    another repository (the setting from the environment) makes check warn."""
+    project = sandbox.copy_project(ROOT, tmp_path / "copy")
+    env = {k: v for k, v in os.environ.items() if k not in (REPOSITORY_ENV, "STUDYGUIDE_ROOT")}
+    fork = "https://github.com/a-teacher/zhanaozen-guide"
+    run = subprocess.run([sys.executable, "-m", "studyguide", "setup-cells", "--repository", fork + "/"], cwd=project,
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "wrote _config.yml" in run.stdout and run.stdout.count("wrote notebooks/") == len(notebooks(ROOT))
+    assert configured_repository(project) == fork
+    assert "# Jupyter Book 1 configuration" in (project / "_config.yml").read_text("utf-8")  # the rest stays as it was
+    assert {committed_repository(p) for p in notebooks(project)} == {fork}
+    quiet = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=project, capture_output=True, text=True, env=env)
+    assert quiet.returncode == 0 and "warning" not in quiet.stderr, quiet.stderr
+    elsewhere = {**env, REPOSITORY_ENV: "https://github.com/someone-else/guide"}
+    warned = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=project, capture_output=True, text=True,
+                            env=elsewhere)
+    assert warned.returncode == 0
+    assert warned.stderr.count("warning: notebooks/") == len(notebooks(ROOT))
+    assert f"clones '{fork}' but the repository setting is 'https://github.com/someone-else/guide'" in warned.stderr
+    bad = subprocess.run([sys.executable, "-m", "studyguide", "setup-cells", "--repository", "github.com/x"], cwd=project,
+                         capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: --repository: 'github.com/x' is not a repository address")
+
+
+def test_no_repository_address_is_written_anywhere_but_the_setting_and_the_set_up_cells():
+    """The repository is one setting: no page, module or workflow names one of its own."""
+    url = re.compile(r"https://github\.com/(?!(?:jupyter|executablebooks|actions|OWNER)/)[\w.-]+/[\w.-]+")
+    allowed = {"_config.yml", *(f"notebooks/{p.name}" for p in notebooks(ROOT))}
+    places = {str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+              if p.is_file() and p.suffix in {".py", ".md", ".yml", ".toml", ".ipynb", ".js", ".html"}
+              and not {".venv", "_build", ".git", "_vendor", "tests"} & set(p.relative_to(ROOT).parts)
+              and url.search(p.read_text("utf-8", "replace"))}
+    assert places <= allowed, f"a repository address outside the setting: {sorted(places - allowed)}"
 
 
 def test_code_cells_are_short_and_define_nothing():
@@ -50,7 +83,7 @@ def test_set_up_cell_makes_the_package_importable_in_the_same_kernel(tmp_path):
     """In a fresh interpreter that cannot import the package (like Colab's kernel), run the
     cell (cloning this repository instead of GitHub's, pip in dry-run so this environment is
     left alone), then import and use the package in the same process."""
-    cell = cell_source(ROOT).replace(repository_url(ROOT), ROOT.as_uri())
+    cell = TEMPLATE.format(url=ROOT.as_uri())
     program = (
         "import sys\n"
         f"sys.path.extend({site.getsitepackages()!r})  # the environment's packages, but not its .pth files\n"

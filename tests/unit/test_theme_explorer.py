@@ -10,7 +10,7 @@ from studyguide.book.chapter import theme_symbols
 from studyguide.knowledge.lexicon import parse_cues
 from studyguide.texts.text import Reading
 from studyguide.views.cue_editor import cue_editor
-from studyguide.views.theme_explorer import explorer, marked_paragraph, theme_view
+from studyguide.views.theme_explorer import COUNTED_STYLE, NEGATED_STYLE, explorer, marked_paragraph, theme_view
 from support import ROOT
 
 
@@ -24,8 +24,8 @@ def test_marked_paragraph_escapes_and_marks_one_theme(seed):
     _, lexicon = seed
     source = "<b>media</b> & not news"
     html = marked_paragraph(Reading(source, source, ()), find_matches(source, lexicon), lexicon, "media")
-    assert html.startswith("&lt;b&gt;<mark class=\"theme-cue\" data-theme=\"media\"")
-    assert '<mark class="theme-cue negated"' in html and "(negated, not counted)" in html
+    assert html.startswith(f'&lt;b&gt;<mark class="theme-cue" style="{COUNTED_STYLE}" data-theme="media"')
+    assert f'<mark class="theme-cue negated" style="{NEGATED_STYLE}"' in html and "(negated, not counted)" in html
     assert "<b>" not in html
 
 

@@ -12,6 +12,7 @@ from studyguide import load_corpus
 from studyguide.analysis.placement import text_marks
 from studyguide.base.dates import parse_date
 from studyguide.knowledge.timeline import CATEGORIES, PRECISIONS, load_timeline
+from studyguide.views.screen_reader import ATTRIBUTES as HIDDEN
 from support import ROOT, load_error
 
 DATA = ROOT / "data" / "timeline.toml"
@@ -264,7 +265,7 @@ def test_figures_table_lists_each_figure_with_who_and_when_escaped(small):
     assert html.count("<tr>") == 3  # header + 2 figures
     assert html.index("at least 10") < html.index("12 shot dead")
     assert "Human &lt;b&gt;Rights&lt;/b&gt; Watch" in html and "<b>" not in html
-    assert '<caption class="sg-sr-only">Deaths: 2 figures, with who gave each and when (A title)</caption>' in html
+    assert f'<caption {HIDDEN}>Deaths: 2 figures, with who gave each and when (A title)</caption>' in html
     with pytest.raises(ValueError):
         figures_table(small, "injured")
 
@@ -273,7 +274,8 @@ def test_explorer_has_a_view_per_category_and_a_step_per_event(small):
     from studyguide.views.timeline_explorer import timeline_explorer
 
     box = timeline_explorer(small)
-    category, stack = box.children
+    category, strip, stack = box.children  # the strip marks the chosen event (live, Python redraws it)
+    assert "sg-event-strip" in strip.value
     assert [label for label, _ in category.options] == [
         "All categories (3 events)", "Strikes (1)", "Repression and violence (1)", "Courts and trials (1)"]
     steppers = stack.children

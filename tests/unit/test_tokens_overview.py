@@ -4,6 +4,7 @@ from studyguide import load_corpus
 from studyguide.analysis.overview import corpus_overview, text_overview
 from studyguide.analysis.tokens import sentences, words
 from studyguide.views.paragraph_browser import paragraph_browser, paragraph_view
+from studyguide.views.screen_reader import ATTRIBUTES as HIDDEN
 from studyguide.views.size_tables import paragraph_rows, size_rows
 from studyguide.views.tables import table
 from support import GOOD_SIDECAR, ROOT
@@ -49,7 +50,7 @@ def test_overview_of_the_seed():
 
 def test_table_escapes_cells_and_labels_headers():
     html = table("Cap <b>", ("Text", "Count"), [("<script>x</script>", 1200)])._repr_html_()
-    assert "<caption class=\"sg-sr-only\">Cap &lt;b&gt;</caption>" in html
+    assert f"<caption {HIDDEN}>Cap &lt;b&gt;</caption>" in html
     assert '<th scope="col">Count</th>' in html
     assert '<th scope="row" class="sg-name">&lt;script&gt;x&lt;/script&gt;</th>' in html
     assert '<td class="num">1,200</td>' in html

@@ -306,7 +306,7 @@ def test_word_explorer_views_and_live_box():
     assert chosen[0] == ("bourgeoisie", "distinctive against general English")
     assert ("you", "most frequent word") in chosen and len({w for w, _ in chosen}) == len(chosen)
     explorer = word_explorer(text)
-    controls, live = explorer.children
+    controls, order, live = explorer.children  # order: "Sort lines by" (tests/unit/test_live_parity.py)
     dropdown, typed = controls.children
     assert [label for label, _ in dropdown.options] == [w for w, _ in chosen]
     assert 'data-word="bourgeoisie"' in live.value  # the first key word is shown at once
