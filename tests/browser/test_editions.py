@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 QUESTIONS = "chapters/guide/questions.html"
 BLOCK = re.compile(r"^[ \t]*:{3,}\{(?:" + "|".join(TEACHER_BLOCKS) + r")\}.*?\n(.*?)^[ \t]*:{3,}[ \t]*$", re.M | re.S)
 ROLE = re.compile(r"\{[a-z-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
-PARA = re.compile(r"\{para\}`(\d+)`")
+PARA = re.compile(r"\{para\}`(\d+)(?:\s*\|[^`]*)?`")  # {para}`3` and {para}`3 | words in it` both read "paragraph 3"
 
 
 def squeeze(text: str) -> str:
@@ -168,8 +168,8 @@ def pdf_pages(path: Path) -> list[list[str]]:
 @pytest.mark.skipif(CHROMIUM is None, reason="the PDFs are printed by Chromium")
 @pytest.mark.parametrize("edition, name", [("student", "student-handout.pdf"), ("teacher", "teacher-guide.pdf")])
 def test_each_edition_links_its_pdf_and_the_pdf_keeps_terms_and_headings_with_their_text(
-        request, edition, name):
-    html = request.getfixturevalue("built_book" if edition == "student" else "teacher_book")
+        built_book, teacher_book, edition, name):
+    html = built_book if edition == "student" else teacher_book
     pdf = html / "downloads" / name
     assert pdf.read_bytes().startswith(b"%PDF")
     how_to = page(html, "chapters/guide/how-to-use.html")
