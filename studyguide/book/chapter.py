@@ -14,6 +14,7 @@ taken out of the built book (:func:`prune_removed_chapters`).
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from ..analysis.themes import score_paragraph
 from ..base.dates import parse_date
 from ..knowledge.glossary import Glossary
 from ..knowledge.lexicon import Lexicon
-from ..texts.language import language_name
+from ..texts.language import direction, language_name
 from ..texts.pages import CHAPTER_FOLDER, chapter_page, page_url
 from ..texts.text import Paragraph, Text
 from .data import project
@@ -41,12 +42,13 @@ def link(url: str, label: str | None = None) -> nodes.reference:
     return nodes.reference("", label or url, refuri=url)
 
 
-def theme_legend(lexicon: Lexicon, page: str) -> nodes.Node:
+def theme_legend(lexicon: Lexicon, page: str, rtl: bool = False) -> nodes.Node:
     """What the theme symbols mean, before paragraph 1: every theme in the lexicon's order, which the symbols keep."""
     items = "".join(f'<li><a href="{page_url(THEMES_PAGE, page, t.anchor)}"><span aria-hidden="true" class="legend-symbol" '
                     f'style="color:{t.colour}">{escape(t.symbol)}</span> {escape(t.label)}</a></li>' for t in lexicon)
     guide = page_url(HOW_TO_USE, page, "theme-symbols")
-    return nodes.raw("", f'<aside class="theme-legend" aria-labelledby="theme-legend-title">'
+    direction = ' dir="ltr" lang="en"' if rtl else ""
+    return nodes.raw("", f'<aside class="theme-legend"{direction} aria-labelledby="theme-legend-title">'
                          f'<p id="theme-legend-title"><strong>Theme symbols.</strong> After a paragraph number, a symbol '
                          f"marks each theme with cue words in that paragraph, always in this order "
                          f'(<a href="{guide}">how to read them</a>):</p><ul>{items}</ul></aside>', format="html")
@@ -68,10 +70,42 @@ def theme_symbols(paragraph: Paragraph, text: Text, lexicon: Lexicon, page: str)
                          f"{links}</span>", format="html")
 
 
+def marked_text(text: Text, number: int, written: str, glossary: Glossary | None, marked: set[str]) -> list[nodes.Node]:
+    """``written`` (a paragraph, or a line of verse) with its notes' spans marked and its glossary terms linked."""
+    out: list[nodes.Node] = []
+    rest = written
+    for note in sorted((n for n in text.notes_in(number) if n.original in written), key=lambda n: written.index(n.original)):
+        before, _, rest = rest.partition(note.original)
+        out += mark(glossary, before, marked)
+        out.append(nodes.inline(note.original, note.original, classes=["sic"]))
+        marker = nodes.reference("", f"[note {note.number}]", refid=f"note-{note.number}", classes=["note-marker"])
+        marker["reftitle"] = f"Editorial note {note.number}"
+        out.append(nodes.superscript("", "", marker))
+    out += mark(glossary, rest, marked)
+    return out
+
+
+def verse_line(text: Text, paragraph: int, line: str, number: int, glossary: Glossary | None,
+               marked: set[str]) -> nodes.Element:
+    """One line of verse, on a line of its own, linkable as ``#l12``; every fifth line shows its number."""
+    box = nodes.inline(classes=["verse-line"], ids=[line_anchor(number)])
+    if number % 5 == 0:  # the others are linkable too (#l7), without a number in the way of the poem
+        shown = nodes.reference("", str(number), refid=line_anchor(number), classes=["line-number"])
+        shown["reftitle"] = f"Link to line {number}"
+        box += shown
+    box.extend(marked_text(text, paragraph, line, glossary, marked))
+    return box
+
+
+def line_anchor(number: int) -> str:
+    """The fragment id of line ``number`` of a poem (``l12``), for citing a line."""
+    return f"l{number}"
+
+
 def paragraph_nodes(text: Text, paragraph: Paragraph, glossary: Glossary | None, lexicon: Lexicon | None,
                     page: str) -> nodes.Element:
-    """One numbered paragraph; notes mark their span and link to the note list."""
-    body = nodes.paragraph(classes=["seed-paragraph-text"])
+    """One numbered paragraph (a stanza, line by line, for verse); notes mark their span and link to the note list."""
+    body = nodes.paragraph(classes=["seed-paragraph-text"] + (["verse"] if text.verse else []))
     number = nodes.reference("", str(paragraph.number), refid=paragraph.anchor, classes=["paragraph-number"])
     number["reftitle"] = f"Link to paragraph {paragraph.number}"
     body += number
@@ -79,16 +113,13 @@ def paragraph_nodes(text: Text, paragraph: Paragraph, glossary: Glossary | None,
     if symbols is not None:
         body += symbols
     body += nodes.Text(" ")
-    rest = paragraph.text
     marked: set[str] = set()  # glossary terms: linked, not altered
-    for note in sorted(text.notes_in(paragraph.number), key=lambda n: paragraph.text.index(n.original)):
-        before, _, rest = rest.partition(note.original)
-        body += mark(glossary, before, marked)
-        body += nodes.inline(note.original, note.original, classes=["sic"])
-        marker = nodes.reference("", f"[note {note.number}]", refid=f"note-{note.number}", classes=["note-marker"])
-        marker["reftitle"] = f"Editorial note {note.number}"
-        body += nodes.superscript("", "", marker)
-    body += mark(glossary, rest, marked)
+    if text.verse:
+        first = text.line_numbers()[paragraph.number]
+        for offset, line in enumerate(paragraph.lines):
+            body += verse_line(text, paragraph.number, line, first + offset, glossary, marked)
+    else:
+        body.extend(marked_text(text, paragraph.number, paragraph.text, glossary, marked))
     box = nodes.container(classes=["seed-paragraph"], ids=[paragraph.anchor])
     if paragraph.quotation:
         quote = nodes.block_quote(classes=["seed-quotation"])
@@ -182,16 +213,41 @@ class SeedTextDirective(SphinxDirective):
             text = data.corpus[self.arguments[0]]
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from None
-        # docutils writes a "language-xx" class as the element's lang attribute
-        section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text", f"language-{text.language}"])
+        # docutils writes a "language-xx" class as the element's lang attribute; a right-to-left text
+        # gets dir="rtl" (the class sg-rtl, set as an attribute by set_direction) on it and its paragraphs
+        rtl = direction(text.language) == "rtl"
+        section = nodes.section(ids=[f"text-{text.id}"], classes=["seed-text", f"language-{text.language}"] + [RTL] * rtl)
         section += nodes.title(text.title, text.title)
-        section += provenance_nodes(text)
-        if data.lexicon:
-            section += theme_legend(data.lexicon, self.env.docname)
-        for paragraph in text.paragraphs:
-            section += paragraph_nodes(text, paragraph, data.glossary, data.lexicon, self.env.docname)
-        section.extend(notes_nodes(text))
+        english = provenance_nodes(text), *notes_nodes(text)
+        for node in english if rtl else ():
+            node["classes"] += [LTR, "language-en"]  # the guide's own words inside a right-to-left text
+        section += english[0]
+        boxes = [paragraph_nodes(text, paragraph, data.glossary, data.lexicon, self.env.docname) for paragraph in text.paragraphs]
+        # the legend only where a symbol appears (none can in a text whose language the themes do not read)
+        if data.lexicon and any("theme-symbols" in raw.astext() for box in boxes for raw in box.findall(nodes.raw)):
+            section += theme_legend(data.lexicon, self.env.docname, rtl)
+        for box in boxes:
+            if rtl:
+                box["classes"].append(RTL)
+                for body in box.findall(nodes.paragraph):
+                    body["classes"].append(RTL)
+            section += box
+        section.extend(english[1:])
         return [section]
+
+
+RTL, LTR = "sg-dir-rtl", "sg-dir-ltr"
+_DIRECTION_CLASS = re.compile(r'<(\w+)((?: [\w-]+="[^"]*")*? class="[^"]*\bsg-dir-(rtl|ltr)\b[^"]*")')
+
+
+def set_direction(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Write ``dir="rtl"`` (or ``"ltr"``) on every element of a chapter marked with the direction's class.
+
+    docutils has no ``dir`` attribute; the directive marks the elements with a class instead.
+    """
+    body = context.get("body", "")
+    if "sg-dir-" in body:
+        context["body"] = _DIRECTION_CLASS.sub(lambda m: f'<{m.group(1)} dir="{m.group(3)}"{m.group(2)}', body)
 
 
 class ChapterOrder(SphinxTransform):

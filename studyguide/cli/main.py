@@ -30,9 +30,10 @@ from ..knowledge.sources import audit
 from ..texts.corpus import check_chapters, project_root
 from ..texts.language import language_name, language_problem, primary
 from ..texts.pages import chapter_page
+from ..views.counting import counted_line
 from . import handout
 from .browser import ToolMissing
-from .scaffold import scaffold
+from .scaffold import scaffold, seeds_named
 
 BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 TEACHER_OUTPUT = Path("_build") / "teacher"  # the teacher edition: _build/teacher/_build/html
@@ -109,7 +110,7 @@ def check(root: Path) -> None:
     check_quiz_counts(project)
     for text in project.corpus:
         print(f"ok  {text.path.name}  {text.id}  {len(text.paragraphs)} paragraphs, {len(text.meta.notes)} notes, "
-              f"language {text.language}, chapter {chapter_page(text.id)}.md")
+              f"language {text.language}, chapter {chapter_page(text.id)}.md; {counted_line(text)}")
     if project.lexicon is not None:
         print(f"ok  {project.lexicon.path.relative_to(root)}  {len(project.lexicon)} themes")
     if project.glossary is not None:
@@ -133,9 +134,15 @@ def check(root: Path) -> None:
               f"{len(project.sources.ruled_out)} ruled out; {checked} cited URLs have a publisher and none is ruled out")
 
 
-def new(seed: Path, root: Path) -> None:
-    for path in scaffold(seed, root):
-        print(f"wrote {path.relative_to(root)}")
+def new(seeds: list[Path], root: Path, text_id: str | None = None) -> None:
+    named = seeds_named(seeds, root)
+    if text_id and len(named) != 1:
+        raise InputError(seeds[0], f"--id names one text, but {len(named)} are given; add them one at a time")
+    if not named:
+        raise InputError(seeds[0], "no new text here (every .txt file in it has a sidecar already)")
+    for seed in named:
+        for path in scaffold(seed, root, text_id):
+            print(f"wrote {path.relative_to(root)}")
     print("Complete the sidecar, then rebuild: the text becomes its own chapter.")
 
 
@@ -217,7 +224,10 @@ def parser() -> argparse.ArgumentParser:
             "Prints one line per file; bad input stops with file:line: message (exit status 2).")
     new_text = command("new", "Write the sidecar and chapter page for a new seed text.",
                        "Never overwrites a file and never changes the text itself.")
-    new_text.add_argument("seed", type=Path, help="the new text, a .txt file in seeds/, e.g. seeds/010_my-text.txt")
+    new_text.add_argument("seed", type=Path, nargs="+",
+                          help="the new texts, .txt files in seeds/ (e.g. seeds/010_my-text.txt), or the seeds/ folder "
+                               "for every text there without a sidecar")
+    new_text.add_argument("--id", dest="text_id", help="the text's id (default: made from its title, readable in any script)")
     command("fetch-assets", "Download the pinned third-party browser files into _vendor/.",
             "Each npm tarball is checked against its SHA-512 integrity hash (studyguide/book/vendor.toml).")
     build_book = command("build", "Check the inputs, then build the book with warnings as errors.",
@@ -253,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             check(root)
         elif args.command == "new":
-            new(args.seed, root)
+            new(args.seed, root, args.text_id)
         elif args.command == "fetch-assets":
             fetch_assets(root)
         elif args.command == "build":

@@ -130,10 +130,10 @@ def _names_giver(record: Record, passages: tuple[Passage, ...], sources: Sources
     names = {w for w in re.findall(r"\b[A-Z][\w'’-]{2,}", record.given_by) if w not in _NOT_NAMES}
     said = " ".join(p.quote + " " + p.translation for p in passages)
     stems = {_POSSESSIVE.sub("", name) for name in names}
-    if any(re.search(r"\b" + re.escape(stem), said) for stem in stems):
+    if any(re.search(r"\b" + re.escape(stem), said, re.I) for stem in stems):  # "the prosecutor-general" too
         return True
     for passage in passages:  # the source speaking for itself: given_by names its publisher
         publisher = sources.publisher_of(passage.url) if sources else None
-        if publisher and stems & set(re.findall(r"[\w'’-]+", short_name(publisher.name))):
+        if publisher and {w.lower() for w in stems} & {w.lower() for w in re.findall(r"[\w'’-]+", short_name(publisher.name))}:
             return True
     return False

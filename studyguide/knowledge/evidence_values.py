@@ -44,6 +44,9 @@ _MONTH_DAY = re.compile(rf"\b({_ENGLISH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s
 _MONTH_YEAR = re.compile(rf"\b({_ENGLISH})\s+(\d{{4}})\b")
 _NUMBER = re.compile(r"\d+(?:[,.\u00a0 ]\d{3})*(?:[.,]\d+)?")
 _WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_COMPOUND = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(two|three|four|five|six|seven|eight|nine)\b",
+                       re.I)
+_ONE = re.compile(r"\bone\b", re.I)
 _SCALES = {"hundred": 100, "thousand": 1000}
 _SCALED = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\s+(hundred|thousand)\b", re.I)
 
@@ -90,6 +93,9 @@ def numbers_in(words: str) -> set[str]:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", match):  # 6.000: a thousands point
             found.add(match.replace(".", ""))
     found.update(str(NUMBER_WORDS[w.lower()]) for w in _WORD.findall(words))
+    found.update(str(NUMBER_WORDS[tens.lower()] + NUMBER_WORDS[unit.lower()]) for tens, unit in _COMPOUND.findall(words))
+    if _ONE.search(words):  # "one person was killed": a source's "one" is a number; a claim's rarely is
+        found.add("1")
     for amount, scale in _SCALED.findall(words):  # "eight thousand", "3 hundred"
         base = NUMBER_WORDS.get(amount.lower()) or float(amount.replace(",", "."))
         found.add(f"{base * _SCALES[scale.lower()]:g}")
@@ -124,7 +130,8 @@ def values_in(claim: str) -> list[Value]:
     rest = _MONTH_YEAR.sub(lambda m: take(m, Value(m.group(0), f"m:{m[2]}-{MONTHS.index(m[1]):02d}")), rest)
     for number in _NUMBER.findall(rest):
         plain = re.sub(r"[,\u00a0 ](?=\d{3}\b)", "", number)
-        found.append(Value(number, f"y:{plain}" if re.fullmatch(r"(19|20)\d\d", plain) else f"n:{plain}"))
+        # a year is written as four bare digits; "2,000" is a number
+        found.append(Value(number, f"y:{plain}" if re.fullmatch(r"(19|20)\d\d", number) else f"n:{plain}"))
     found.extend(Value(w, f"n:{NUMBER_WORDS[w.lower()]}") for w in _WORD.findall(rest))
     unique: dict[str, Value] = {}
     for value in found:

@@ -14,6 +14,7 @@ letters is too short to tell, so a disagreement there is only a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,31 @@ def language_name(tag: str) -> str:
     """The English name of the language of ``tag`` ("Russian"); the tag itself when it is not known."""
     language = _language(tag)
     return language.name.title() if language else f"the language '{tag}'"
+
+
+# Scripts written without spaces between words for which no segmenter works offline: their words
+# are not counted (studyguide.analysis.segmenters), and a text written only in them has no words.
+UNCOUNTED_SCRIPTS = {"Lao": "\u0e80-\u0eff", "Khmer": "\u1780-\u17ff\u19e0-\u19ff", "Myanmar": "\u1000-\u109f",
+                     "Tibetan": "\u0f00-\u0fff"}
+
+# Languages written right to left (in their usual script): Arabic, Persian, Urdu, Pashto, Sindhi,
+# Uyghur, Central Kurdish, Dhivehi; Hebrew and Yiddish.
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "dv", "he", "yi"})
+
+
+def direction(tag: str) -> str:
+    """``"rtl"`` for a language written right to left, else ``"ltr"``: the HTML ``dir`` of its text."""
+    return "rtl" if primary(tag) in RIGHT_TO_LEFT else "ltr"
+
+
+_RIGHT_TO_LEFT_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
+
+
+def isolated(value: str) -> str:
+    """``value`` between Unicode's first-strong isolate marks (U+2068 ... U+2069) when it holds right-to-left
+    letters, else unchanged: inside an English sentence it keeps its own direction, and a number after it
+    stays in the sentence ("“العمال”: 5 times", not "5 :”العمال“ times"). Plain text's ``<bdi>``."""
+    return f"\u2068{value}\u2069" if _RIGHT_TO_LEFT_LETTER.search(value) else value
 
 
 def known(tag: str) -> bool:

@@ -8,18 +8,26 @@ one-line error naming the file and line) and the checked result, :class:`Sidecar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base.dates import Period, parse_date, parse_period
 from ..base.errors import InputError, display_path
-from ..base.schema import ID, LANGUAGE, URL, Field, TomlFile
+from ..base.schema import ID, LANGUAGE, URL, Field, Form, TomlFile
 
 SUFFIX = ".meta.toml"
 MAX_BYTES = 100_000  # metadata, not a text: its fields are published on the chapter page
 
+# A text's id may be written in its own script (an Arabic, Hebrew or Persian title gives a readable
+# Unicode id): letters and digits of any script, lower case, single hyphens between them.
+TEXT_ID = Form(re.compile(r"^(?:[^\W_A-Z]|[\u064b-\u065f\u05b0-\u05c7\u200c])+(?:-(?:[^\W_A-Z]|[\u064b-\u065f\u05b0-\u05c7\u200c])+)*$"),
+               "lowercase letters (of any script), digits and single hyphens")
+FORMS = ("prose", "verse")
+
 FIELDS = {
-    "id": Field(str, True, "Short stable name (lowercase, digits, hyphens); names the chapter page.", form=ID),
+    "id": Field(str, True, "Short stable name (lowercase letters of any script, digits, hyphens); names the chapter page.",
+                form=TEXT_ID),
     "title": Field(str, True, "The text's title as published."),
     "author": Field(str, True, "Author as known (a user name is fine); 'unknown' if not known."),
     "author_note": Field(str, False, "What is and is not known about the author."),
@@ -35,6 +43,8 @@ FIELDS = {
     "quotations": Field(list, False, "Numbers of body paragraphs that quote another text.", int),
     "quotation_note": Field(str, False, "Where the quoted paragraphs come from, as far as known."),
     "notes": Field(list, False, "Editorial notes: paragraph, original, reading (optional), note.", dict),
+    "form": Field(str, False, "'prose' (the default) or 'verse': verse keeps its line breaks, and its lines are numbered.",
+                  choices=FORMS),
 }
 RESPONDS_TO_FIELDS = {
     "title": Field(str, False, "Title of the text answered."),
@@ -86,6 +96,7 @@ class Sidecar:
     notes: tuple[EditorialNote, ...] = ()
     events: tuple[str, ...] = ()
     events_note: str = ""
+    form: str = "prose"
     language_line: int | None = None  # where ``language`` is written, for check's messages
     events_line: int | None = None
 
@@ -144,6 +155,7 @@ def read_sidecar(path: Path) -> Sidecar:
         notes=tuple(notes),
         events=tuple(data.get("events", ())),
         events_note=data.get("events_note", ""),
+        form=data.get("form", "prose"),
         language_line=toml.line("language", toml.top),
         events_line=toml.line("events", toml.top),
     )

@@ -1,9 +1,12 @@
 """Reading one seed text: bytes -> checked Unicode -> title and numbered paragraphs.
 
 The seed format is plain UTF-8 text. Paragraphs are separated by one or more
-blank lines; line breaks inside a paragraph are joined with a space. When the
-first paragraph is a single line equal to the sidecar's title, it is the
-heading and not a body paragraph. Seed files are only ever read.
+blank lines; line breaks inside a paragraph are joined with a space, except in
+verse (the sidecar's ``form = "verse"``), whose paragraphs are stanzas and keep
+their lines (joined with ``"\n"``, which counts as a space for every count).
+Blank lines before the first text are skipped. When the first paragraph is a
+single line equal to the sidecar's title, it is the heading and not a body
+paragraph. Seed files are only ever read.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from ..base.decoding import decode
 from ..base.errors import InputError
+from .language import UNCOUNTED_SCRIPTS
 from .pages import paragraph_anchor
 from .sidecar import EditorialNote, Sidecar, read_sidecar, sidecar_path
 
@@ -24,7 +28,9 @@ MAX_BYTES = 1_000_000  # one text is one chapter page, and a page must stay ligh
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Every word the guide counts starts with a letter or a digit (studyguide.analysis.tokens, whose
 # tests check that the two agree): a text without one has no word, and every analysis would fail.
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# Letters of a script that is not counted (no offline segmenter: Lao, Khmer...) start no word.
+_UNCOUNTED = "".join(UNCOUNTED_SCRIPTS.values())
+_LETTER_OR_DIGIT = re.compile(rf"(?![{_UNCOUNTED}])[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,11 @@ class Paragraph:
     def anchor(self) -> str:
         """The fragment id of this paragraph in its text chapter (``p3``)."""
         return paragraph_anchor(self.number)
+
+    @property
+    def lines(self) -> list[str]:
+        """The paragraph's lines: one for prose, a stanza's lines for verse."""
+        return self.text.split("\n")
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,19 @@ class Text:
     @property
     def language(self) -> str:
         return self.meta.language
+
+    @property
+    def verse(self) -> bool:
+        """True for a poem or song: its lines are kept and numbered."""
+        return self.meta.form == "verse"
+
+    def line_numbers(self) -> dict[int, int]:
+        """For verse, the number of the first line of each paragraph (lines are numbered through the text)."""
+        first, numbers = 1, {}
+        for paragraph in self.paragraphs:
+            numbers[paragraph.number] = first
+            first += len(paragraph.lines)
+        return numbers
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
@@ -165,8 +189,9 @@ def read_seed(path: Path) -> str:
     return text
 
 
-def split_paragraphs(text: str) -> list[tuple[int, str]]:
-    """``(first line number, paragraph)`` for each block between blank lines."""
+def split_paragraphs(text: str, verse: bool = False) -> list[tuple[int, str]]:
+    """``(first line number, paragraph)`` for each block between blank lines; a verse block keeps its lines."""
+    joiner = "\n" if verse else " "
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
@@ -176,24 +201,29 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
                 start = number
             current.append(line.strip())
         elif current:
-            blocks.append((start, " ".join(current)))
+            blocks.append((start, joiner.join(current)))
             current = []
     if current:
-        blocks.append((start, " ".join(current)))
+        blocks.append((start, joiner.join(current)))
     return blocks
 
 
 def require_words(path: Path, blocks: list[tuple[int, str]]) -> None:
     """Refuse a text whose body paragraphs (``(line, paragraph)``) hold no word to count."""
     if blocks and not any(_LETTER_OR_DIGIT.search(body) for _, body in blocks):
+        if any(re.search(f"[{_UNCOUNTED}]", body) for _, body in blocks):
+            raise InputError(path, "no words to count: the text's script has no offline word segmenter, so its words "
+                                   "are not counted (see the page 'Adding a text')", blocks[0][0])
         raise InputError(path, "no words to count: the text holds only punctuation, spaces or symbols, "
                                "and the guide counts runs of letters or digits", blocks[0][0])
 
 
 def load_text(path: Path) -> Text:
     """Read and check one seed text and its sidecar."""
+    seed = read_seed(path)  # first: a file that cannot be read is named as such even before it has a sidecar
+    require_words(path, split_paragraphs(seed))  # and so is one without a word, which `new` refused (no sidecar)
     meta = read_sidecar(sidecar_path(path))
-    blocks = split_paragraphs(read_seed(path))
+    blocks = split_paragraphs(seed, meta.form == "verse")
     if blocks and " ".join(blocks[0][1].split()) == " ".join(meta.title.split()):
         blocks = blocks[1:]
     if not blocks:

@@ -10,6 +10,7 @@ from ..analysis.tokens import sentences, words
 from ..texts.pages import chapter_url
 from ..texts.text import Text
 from .widgets import spread, switcher
+from .written import paragraph_attributes
 
 
 def paragraph_view(text: Text, number: int, page: str = "notebooks/") -> str:
@@ -21,7 +22,7 @@ def paragraph_view(text: Text, number: int, page: str = "notebooks/") -> str:
         f"<p><strong>Paragraph {number}</strong> ({kind}): "
         f"{len(sentences(paragraph.text))} sentences, {len(words(paragraph.text))} words. "
         f'<a href="{escape(chapter_url(text.id, number, page))}">Read it in the text chapter</a>.</p>'
-        f"<blockquote><p>{escape(paragraph.text)}</p></blockquote></div>"
+        f"<blockquote><p{paragraph_attributes(text)}>{escape(paragraph.text)}</p></blockquote></div>"
     )
 
 

@@ -14,12 +14,14 @@ from html import escape
 
 from IPython.display import Markdown
 
+from ..texts.language import isolated
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$])")
 
 
 def escape_markdown(value: object) -> str:
-    """``value`` as Markdown that renders as its own characters."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape(str(value), quote=False))
+    """``value`` as Markdown that renders as its own characters (a right-to-left value isolated in the sentence)."""
+    return isolated(_MARKDOWN_PUNCTUATION.sub(r"\\\1", escape(str(value), quote=False)))
 
 
 def prose(template: str, **values: object) -> Markdown:

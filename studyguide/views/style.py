@@ -4,6 +4,12 @@
   :mod:`studyguide.knowledge.symbols`); every series also gets a marker or hatch
   (``MARKERS`` / :data:`HATCHES`),
   so colour is never the only cue.
+- Fonts: DejaVu Sans (matplotlib's own: Latin, Cyrillic, Greek, Arabic, Hebrew), then the
+  fonts that cover the scripts it lacks (:data:`FALLBACK_FONTS`: Chinese and Japanese,
+  Thai), which the README's commands install from Debian (``fonts-noto-cjk``,
+  ``fonts-tlwg-loma``). matplotlib measures every glyph of a label in the first font that
+  has it, so no chart lays out a glyph it cannot draw; the SVG keeps its text as text with
+  the same font list, which the browser shapes (Arabic joined, right to left).
 - Figures are rendered to SVG (sharp in print and at any width) and shown as
   ``<figure><img alt=...><figcaption>`` HTML, with alt text computed from the
   data by the caller. SVG ids and metadata are fixed so builds are repeatable.
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
 import warnings
 from contextlib import contextmanager
@@ -31,6 +38,28 @@ MIN_FONT = 8  # points: 10.7 CSS px at a figure's own size
 POOL = 60  # columns a chart draws at most: a longer text's paragraphs are pooled in stretches (analysis.stretches)
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 INK = "#1a1a1a"
+MISSING_GLYPH = r"Glyph \d+ .* missing from font"  # matplotlib's warning, silenced only while charts are drawn
+# (family, font file name) of the fonts a chart falls back on for the scripts DejaVu Sans lacks.
+FALLBACK_FONTS = (("Noto Sans CJK JP", "NotoSansCJK-Regular.ttc"), ("Loma", "Loma.ttf"))
+
+
+def font_families() -> list[str]:
+    """DejaVu Sans, then each fallback font that is installed on this machine.
+
+    matplotlib's font list is cached when it is first imported; a font installed later (the
+    README's apt command) is added from its file here, so the charts find it at once.
+    """
+    from matplotlib import font_manager
+
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    missing = {file for name, file in FALLBACK_FONTS if name not in known}
+    if missing:
+        for path in font_manager.findSystemFonts():
+            if os.path.basename(path) in missing:
+                font_manager.fontManager.addfont(path)
+        known = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name, _ in FALLBACK_FONTS if name in known)]
+
 
 RC = {
     "figure.figsize": (7.0, 3.6),
@@ -53,13 +82,20 @@ RC = {
     "svg.fonttype": "none",  # text stays text: searchable, small, crisp
     "svg.hashsalt": "studyguide",  # stable element ids across builds
     "text.parse_math": False,  # titles and labels come from seeds: "$x$" stays "$x$", never mathtext (or a crash)
+    "font.family": font_families(),
 }
 
 
 @contextmanager
 def figure_style():
-    """Apply the guide's matplotlib settings inside a ``with`` block."""
-    with plt.rc_context(RC):
+    """Apply the guide's matplotlib settings inside a ``with`` block.
+
+    matplotlib's "Glyph ... missing from font" is silenced while a chart is laid out, as when it is
+    saved (:func:`finish`): on a machine without the fallback fonts it measures such a label roughly,
+    but the SVG keeps the text as text, which the reader's browser draws with its own fonts.
+    """
+    with plt.rc_context(RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
         yield
 
 
@@ -116,7 +152,7 @@ def finish(fig: matplotlib.figure.Figure, alt: str, caption: str) -> Figure:
     with plt.rc_context({key: RC[key] for key in ("svg.fonttype", "svg.hashsalt")}), warnings.catch_warnings():
         # Text stays text in the SVG ("svg.fonttype": "none") and the browser draws it with its own fonts;
         # matplotlib's bundled font lacks most scripts (Devanagari...) and would only warn while measuring.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return Figure(svg=buffer.getvalue(), alt=alt, caption=caption)

@@ -22,7 +22,7 @@ from .prose import prose
 from .tables import fold_html
 from .theme_tracker import pooled
 from .widgets import switcher
-from .written import reading_mark, written_html
+from .written import paragraph_attributes, reading_mark, written_html
 
 MAX_PARAGRAPHS = 20  # paragraphs shown per theme view: those with the most cue words, in text order
 
@@ -70,7 +70,7 @@ def theme_view(text: Text, lexicon: Lexicon, theme_id: str, segments: list[Segme
             f'<div class="theme-paragraph"><p><a href="{escape(chapter_url(text.id, paragraph.number, page))}">Paragraph '
             f"{s.paragraph}</a>{kind}: {s.count(theme_id)} counted, {s.negated(theme_id)} negated, "
             f"{s.score(theme_id):.1f} per 100 words.</p>"
-            f"<blockquote><p>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
+            f"<blockquote><p{paragraph_attributes(text)}>{marked_paragraph(text.aligned(s.paragraph), s.matches, lexicon, theme_id)}</p></blockquote></div>")
     shown = (f"The {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} with cue words of {theme.label}"
              if len(paragraphs) == len(found) else
              f"The {len(paragraphs)} of {len(found)} paragraphs with the most cue words of {theme.label}")

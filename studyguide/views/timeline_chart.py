@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from html import escape
+from textwrap import fill
 
 import matplotlib.dates as mdates
 from IPython.display import HTML
@@ -36,7 +37,11 @@ STYLE = {category: (PALETTE[_ORDER[i]], MARKERS[i]) for i, category in enumerate
 EDGE = {PALETTE[6]: "#1a1a1a"}
 TEXT_COLOUR = "#000000"
 # The texts' vertical lines, in order: (name in the legend and alt text, matplotlib dash pattern).
-LINES = (("dashed", (0, (4, 3))), ("dotted", (0, (1, 2))), ("dash-dotted", (0, (5, 2, 1, 2))), ("long-dashed", (0, (9, 3))))
+# Eight that tell apart in print: eight texts (or texts and the articles they answer) each have their own.
+LINES = (("dashed", (0, (4, 3))), ("dotted", (0, (1, 2))), ("dash-dotted", (0, (5, 2, 1, 2))), ("long-dashed", (0, (9, 3))),
+         ("solid", "-"), ("dash-dot-dotted", (0, (6, 2, 1, 2, 1, 2))), ("sparsely dotted", (0, (1, 5))),
+         ("long-and-short-dashed", (0, (9, 2, 3, 2))))
+LEGEND_CHARACTERS = 72  # a legend line is wrapped beyond this: the legend is never wider than the plot it explains
 BAND, BAND_ALPHA = "#999999", 0.3
 LABEL_GAP = 4  # points: the least space between two number labels, and between a label and the plot's edge
 LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}  # a line under a label stays behind it
@@ -44,6 +49,22 @@ LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
+
+
+def chart_span(timeline: Timeline, marks: tuple[TextMark, ...] = ()) -> tuple[dt.date, dt.date]:
+    """The first and last day a chart of the whole timeline covers: every event and every text's date."""
+    first = min([e.start.first for e in timeline.events] + [m.when.first for m in marks])
+    last = max([(e.end or e.start).last for e in timeline.events] + [m.when.last for m in marks])
+    return first, last
+
+
+def left_out(marks: tuple[TextMark, ...], first: dt.date, last: dt.date) -> str:
+    """A sentence naming the texts' lines a chart from ``first`` to ``last`` cannot show, and why; "" when none."""
+    outside = [m for m in marks if m not in shown_marks(marks, first, last)]
+    if not outside:
+        return ""
+    return ("Not on this chart, being dated outside it: "
+            + "; ".join(f"{m.label}, {m.date_label()}" for m in outside) + ".")
 
 
 def chart_alt(events: tuple[Event, ...], first: dt.date, last: dt.date, marks: tuple[TextMark, ...]) -> str:
@@ -60,9 +81,17 @@ def chart_alt(events: tuple[Event, ...], first: dt.date, last: dt.date, marks: t
     shown = shown_marks(marks, first, last)
     if shown:
         parts.append("Vertical lines mark " + "; ".join(
-            f"{m.label}, {m.date_label()} ({LINES[i % len(LINES)][0]})" for i, m in enumerate(shown)) + ".")
+            f"{m.label}, {m.date_label()} ({line_name(i, len(shown))})" for i, m in enumerate(shown)) + ".")
         parts.extend(f"A grey band shades {band_label(when, shown)}." for when in bands(shown))
+    if outside := left_out(marks, first, last):
+        parts.append(outside)
     return " ".join(parts)
+
+
+def line_name(index: int, count: int) -> str:
+    """How the alt text names line ``index`` of ``count``: its style, and its number when styles repeat (beyond eight)."""
+    style = LINES[index % len(LINES)][0]
+    return f"line {index + 1}, {style}" if count > len(LINES) else style
 
 
 def shown_marks(marks: tuple[TextMark, ...], first: dt.date, last: dt.date) -> list[TextMark]:
@@ -83,7 +112,7 @@ def band_label(when: When, shown: list[TextMark]) -> str:
     for i, mark in enumerate(shown):
         if mark.when != when:
             continue
-        line = f"the {LINES[i % len(LINES)][0]} line"
+        line = f"line {i + 1}" if len(shown) > len(LINES) else f"the {LINES[i][0]} line"
         if mark.period.exact:
             parts.append(f"the {unit} of {line}")
         else:
@@ -104,8 +133,8 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
     labelled with the figure and who gave it.
     """
     events = timeline.between(first, last) if first and last else timeline.events
-    first = first or min(e.start.first for e in events)
-    last = last or max((e.end or e.start).last for e in events)
+    if not (first and last):  # the whole timeline: every text's date too, however late (texts of 2025)
+        first, last = chart_span(timeline, marks)
     categories = [c for c in CATEGORIES if any(e.category == c for e in events)]
     given = [f for f in timeline.figures if quantity and f.quantity == quantity and first <= f.date.first <= last]
     given.sort(key=lambda f: (f.date.first, f.line))
@@ -141,13 +170,19 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             # for an open date ("in or after May 2012") that is still a day it can be.
             near = sum(1 for d in drawn if abs((d - mark.when.first).days) <= span_days / 100)
             drawn.append(mark.when.first)
+            numbered = f"{i + 1}. " if len(shown) > len(LINES) else ""
             line = ax.axvline(mark.when.first, color=TEXT_COLOUR, linestyle=LINES[i % len(LINES)][1], linewidth=1.2,
-                              label=f"{mark.label}: {mark.date_label()}")
+                              label=fill(f"{numbered}{mark.label}: {mark.date_label()}", LEGEND_CHARACTERS,
+                                         subsequent_indent="  "))
+            if numbered:  # more lines than styles: each is numbered at its top, as in the legend
+                ax.annotate(str(i + 1), (mdates.date2num(mark.when.first), 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(3 * near, 2), textcoords="offset points", ha="center", va="bottom",
+                            fontsize=MIN_FONT, color=TEXT_COLOUR)
             line.set_transform(offset_copy(line.get_transform(), fig, x=3 * near, units="points"))
         handles, names = ax.get_legend_handles_labels()
         for when in bands(shown):
             handles.append(Patch(facecolor=BAND, alpha=BAND_ALPHA, linewidth=0))
-            names.append(f"Grey band: {band_label(when, shown)}")
+            names.append(fill(f"Grey band: {band_label(when, shown)}", LEGEND_CHARACTERS, subsequent_indent="  "))
         if handles:
             ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.4, -0.16), fontsize=MIN_FONT + 1, ncol=1)
         ticks = {CATEGORIES[c]: y for c, y in lane.items()}
@@ -187,6 +222,8 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
             caption += (f" Crosses: {quantity} figures as given on that date, by whom: "
                         + "; ".join(f"{chr(97 + i)}, {f.date.label()}: {f.value} ({f.given_by})" for i, f in enumerate(given))
                         + ".")
+        if outside := left_out(marks, first, last):
+            caption += " " + outside
         if labels:
             caption += " Events: " + "; ".join(f"{numbers[e.id]}, {e.date_label()}: {e.title}" for e in events) + "."
         return finish(fig, alt, caption)

@@ -27,7 +27,9 @@ from ..analysis.concordance import concordance
 from ..analysis.frequency import per_thousand, rank_of, text_tokens
 from ..analysis.keyness import general_frequency
 from ..analysis.keywords import EACH, key_words
+from ..analysis.tokens import key as split_key
 from ..analysis.tokens import words as split_words
+from ..texts.language import language_name
 from ..texts.text import Text
 from . import modelids
 from .dispersion_plot import dispersion_figure
@@ -40,7 +42,7 @@ modelids.install()  # the same widget model ids in every build (reproducible pag
 
 def collocates_html(rows: list[tuple[str, int, int, float]], word: str) -> str:
     if not rows:
-        return f"<p>No word is found near “{escape(word)}” at least twice more often than elsewhere.</p>"
+        return f"<p>No word is found near “<bdi>{escape(word)}</bdi>” at least twice more often than elsewhere.</p>"
     body = "".join(f'<tr><th scope="row">{escape(w)}</th><td class="num">{a}</td><td class="num">{n}</td>'
                    f'<td class="num">{g:.1f}</td></tr>' for w, a, n, g in rows)
     return (f'<div class="sg-table-box" tabindex="0" role="region" aria-label="Collocates of {escape(word)}">'
@@ -52,27 +54,29 @@ def collocates_html(rows: list[tuple[str, int, int, float]], word: str) -> str:
 
 def word_view(text: Text, word: str, why: str = "") -> str:
     """HTML for one word: count, per 1,000, rank, general-English rate, concordance, collocates and dispersion."""
-    query = split_words(word)
+    tokens = text_tokens(text)
+    counts = Counter(t.word for t in tokens)
+    # a word of the tables is looked up whole ("3.5", a URL-free "1,000", a Chinese word); else it is cut as counted
+    query = [whole] if (whole := split_key(word.strip())) in counts else split_words(word)
     if len(query) != 1:
         return '<p class="word-view">Type a single word (letters or digits, no spaces).</p>'
     key = query[0]
-    tokens = text_tokens(text)
-    counts = Counter(t.word for t in tokens)
+    language = language_name(text.meta.language)
     count = counts.get(key, 0)
     general = general_frequency(key, text.meta.language) * 1000
     parts = [f'<div class="word-view" data-word="{escape(key)}">',
-             f"<p><strong>{escape(key)}</strong>" + (f" ({escape(why)})" if why else "") + ": "]
+             f"<p><strong><bdi>{escape(key)}</bdi></strong>" + (f" ({escape(why)})" if why else "") + ": "]
     if count:
         parts[-1] += (f"{count} time{'s' if count != 1 else ''} in {len(tokens):,} words, "
                       f"{per_thousand(count, len(tokens)):.1f} per 1,000 words (rank {rank_of(counts, key)}); "
-                      f"in general English about {general:.3g} per 1,000. "
+                      f"in general {language} about {general:.3g} per 1,000. "
                       f"{escape(describe(tokens, key))}.</p>")
         parts.append(kwic_html(text, key, concordance(text, key), limit=MAX_LINES))
         parts.append(collocates_html(collocates(tokens, key), key))
         figure = dispersion_figure(tokens, [key], text.title, height=1.9)
         parts.append(figure._repr_html_())
     else:
-        parts[-1] += f"not in this text (in general English about {general:.3g} per 1,000 words).</p>"
+        parts[-1] += f"not in this text (in general {language} about {general:.3g} per 1,000 words).</p>"
     parts.append("</div>")
     return "".join(parts)
 

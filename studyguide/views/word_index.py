@@ -39,6 +39,7 @@ from ..analysis.concordance import WIDTH as CONTEXT_WIDTH
 from ..analysis.frequency import word_counts
 from ..analysis.keyness import general_frequency
 from ..analysis.tokens import word_spans
+from ..texts.language import direction, language_name
 from ..texts.pages import chapter_url
 from ..texts.text import Text
 from .kwic import MAX_LINES
@@ -99,6 +100,8 @@ def word_index(text: Text, key_words: list[tuple[str, str]], page: str = "notebo
     general = "".join(encode_pair(zipf(w, text.language)) for w in types)
     return {
         "lang": text.language,
+        "dir": direction(text.language),
+        "language": language_name(text.language),  # "in general German about ... per 1,000"
         "title": text.title,
         "chapter": chapter_url(text.id, None, page),
         "types": types,

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..texts.text import Reading
+from ..texts.language import direction
+from ..texts.text import Reading, Text
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,10 @@ def written_html(reading: Reading, marks: Sequence[Mark] = (), start: int = 0, e
             piece = mark.open + piece + (mark.suffix if last else "") + mark.close
         out.append(piece)
     return "".join(out)
+
+
+def paragraph_attributes(text: Text) -> str:
+    """The attributes of an element showing a paragraph of ``text``: its language and direction, and for
+    verse its line breaks kept (an inline style, so that Jupyter, without the book's stylesheet, keeps them too)."""
+    verse = ' style="white-space: pre-line"' if text.verse else ""
+    return f' lang="{escape(text.meta.language)}" dir="{direction(text.meta.language)}"{verse}'

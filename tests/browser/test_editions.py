@@ -21,7 +21,12 @@ pytestmark = pytest.mark.browser
 QUESTIONS = "chapters/guide/questions.html"
 BLOCK = re.compile(r"^[ \t]*:{3,}\{(?:" + "|".join(TEACHER_BLOCKS) + r")\}.*?\n(.*?)^[ \t]*:{3,}[ \t]*$", re.M | re.S)
 ROLE = re.compile(r"\{[a-z-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
-PARA = re.compile(r"\{para\}`(\d+)(?:\s*\|[^`]*)?`")  # {para}`3` and {para}`3 | words in it` both read "paragraph 3"
+PARA = re.compile(r"\{para\}`(\d+)(?:\s*\|[^`]*)?`")  # {para}`3` and {para}`3 | words it checks`
+EVENT_DATE = re.compile(r"\{event-date\}`([a-z0-9-]+)`")
+SENTENCE = re.compile(r"\{sentence\}`[^`<]*<(first|last|\w+) (\d+)>`")
+
+
+TIMELINE = load_project(ROOT).timeline
 
 
 def squeeze(text: str) -> str:
@@ -34,7 +39,10 @@ def sources() -> list[Path]:
 
 
 def as_read(source: str) -> str:
-    """MyST roles as a reader sees them: {para}`3` is "paragraph 3", any other role its text."""
+    """MyST roles as a reader sees them: {para}`3` is "paragraph 3", {sentence}`words <first 8>` "the first
+    sentence of paragraph 8", any other role its text."""
+    source = SENTENCE.sub(r"the \1 sentence of paragraph \2", source)
+    source = EVENT_DATE.sub(lambda m: TIMELINE[m[1]].date_label(), source)  # the date the data holds
     return ROLE.sub(r"\1", PARA.sub(r"paragraph \1", source))
 
 

@@ -73,7 +73,7 @@ def test_tokeniser_rules_for_each_kind_of_string():
     assert words("Don't stop, they're here: it's the family's right") == [
         "don't", "stop", "they're", "here", "it's", "the", "family's", "right"]
     assert words("self-organization - full-out war") == ["self-organization", "full-out", "war"]
-    assert words("In 2011, 16 died; 3.5 per cent") == ["in", "2011", "16", "died", "3", "5", "per", "cent"]
+    assert words("In 2011, 16 died; 3.5 per cent") == ["in", "2011", "16", "died", "3.5", "per", "cent"]
     assert words("\"free\" “free” 'free' ‘free’") == ["free"] * 4
     assert words("workers' rights") == ["workers", "rights"]
 

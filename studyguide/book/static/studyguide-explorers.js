@@ -211,6 +211,9 @@
     return space > end ? space : cut;
   }
 
+  // A word of the text inside an English sentence, isolated so that a right-to-left word keeps its direction.
+  function bdi(word) { return "<bdi>" + esc(word) + "</bdi>"; }
+
   function paragraphList(numbers) {
     var unique = Array.from(new Set(numbers)).sort(function (a, b) { return a - b; });
     if (unique.length === 1) return "paragraph " + unique[0];
@@ -219,7 +222,7 @@
   }
 
   function kwicHtml(index, word, at) {
-    var d = index.data, rows = [];
+    var d = index.data, rows = [], rtl = d.dir === "rtl";
     at.slice(0, d.maxLines).forEach(function (i, order) {
       var p = d.paragraphs[index.para[i]], text = p[1], s = index.start[i], e = index.end[i], sic = false;
       if (p.length > 4 && p[4]) {  // read differently by the editors: show the text as written, the reading marked
@@ -237,17 +240,20 @@
           : esc(text.slice(s, e))) + "</td>" +
         '<td class="kwic-right">' + esc(text.slice(e, re).replace(/\s+/g, " ")) + (re < text.length ? "…" : "") + "</td></tr>");
     });
-    var caption = "“" + word + "” in context: " + at.length + (at.length === 1 ? " line" : " lines") +
+    var caption = "“" + bdi(word) + "” in context: " + at.length + (at.length === 1 ? " line" : " lines") +
       (at.length > d.maxLines ? " (first " + d.maxLines + " in text order shown)" : "") + ", editors' readings applied";
     return '<div class="kwic-scroll" tabindex="0" role="region" aria-label="Concordance of ' + esc(word) + ' (scrolls sideways)">' +
-      '<table class="kwic studyguide-table"><caption>' + esc(caption) + "</caption>" +
-      '<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">Left context</th>' +
-      '<th scope="col">Keyword</th><th scope="col" class="kwic-right">Right context</th></tr></thead><tbody>' +
+      // mirrored for a right-to-left text: context columns named by order, the English caption kept left to right
+      '<table class="kwic studyguide-table" lang="' + esc(d.lang) + '" dir="' + (rtl ? "rtl" : "ltr") + '"><caption' +
+      (rtl ? ' dir="ltr" lang="en"' : "") + ">" + caption + "</caption>" +
+      '<thead><tr><th scope="col">Paragraph</th><th scope="col" class="kwic-left">' + (rtl ? "Words before" : "Left context") +
+      '</th><th scope="col">Keyword</th><th scope="col" class="kwic-right">' + (rtl ? "Words after" : "Right context") +
+      "</th></tr></thead><tbody>" +
       rows.join("") + "</tbody></table></div>";
   }
 
   function collocatesHtml(index, word, rows) {
-    if (!rows.length) return "<p>No word is found near “" + esc(word) + "” at least twice more often than elsewhere.</p>";
+    if (!rows.length) return "<p>No word is found near “" + bdi(word) + "” at least twice more often than elsewhere.</p>";
     var body = rows.map(function (r) {
       return '<tr><th scope="row">' + esc(r[0]) + '</th><td class="num">' + r[1] + '</td><td class="num">' + r[2] +
         '</td><td class="num">' + fmt(r[3], 1) + "</td></tr>";
@@ -276,25 +282,30 @@
     var described = "“" + word + "” occurs " + (at.length === 1 ? "once" : at.length + " times") + ", in " + paragraphList(paragraphs);
     return '<figure class="sg-strip"><svg viewBox="0 0 1000 40" preserveAspectRatio="none" role="img" aria-label="Dispersion of ' +
       esc(word) + ": " + esc(described) + '"><rect x="0" y="0" width="1000" height="40" class="sg-strip-bg"/>' + marks.join("") +
-      "</svg><figcaption>Where “" + esc(word) + "” occurs: one line per occurrence, from word 1 (left) to word " +
+      "</svg><figcaption>Where “" + bdi(word) + "” occurs: one line per occurrence, from word 1 (left) to word " +
       total.toLocaleString("en") + " (right); faint lines are paragraph boundaries.</figcaption></figure>";
   }
 
   function wordView(index, query, why) {
-    var found = String(query).match(WORD);
+    // A word is looked up as Python cut it (index.types): "3.5", "1,000" or a Chinese word are one
+    // word there, though the pattern below would see two or none; the pattern only trims what was typed.
+    var whole = key(String(query).trim()), found = index.number.has(whole) ? [whole] : String(query).match(WORD);
     if (!found || found.length !== 1) return '<p class="word-view">Type a single word (letters or digits, no spaces).</p>';
     var word = key(found[0]), id = index.number.get(word), total = index.ids.length;
-    var head = '<div class="word-view" data-word="' + esc(word) + '"><p><strong>' + esc(word) + "</strong>" + (why ? " (" + esc(why) + ")" : "") + ": ";
+    // <bdi>: a right-to-left word inside this English sentence keeps its own direction ("العمال: 5 times").
+    var head = '<div class="word-view" data-word="' + esc(word) + '"><p><strong><bdi lang="' + esc(index.data.lang) + '">' + esc(word) +
+      "</bdi></strong>" + (why ? " (" + esc(why) + ")" : "") + ": ";
     if (id === undefined) {
       var near = index.types.filter(function (t) { return t.indexOf(word) === 0; }).slice(0, 8);
-      return head + "not in this text." + (near.length ? " Words of the text that begin so: " + near.map(esc).join(", ") + "." : "") + "</p></div>";
+      return head + "not in this text." + (near.length ? " Words of the text that begin so: " + near.map(bdi).join(", ") + "." : "") + "</p></div>";
     }
     var at = index.at(id), count = at.length, general = index.general(id);
     var paragraphs = at.map(function (i) { return index.data.paragraphs[index.para[i]][0]; });
     head += count + (count === 1 ? " time" : " times") + " in " + total.toLocaleString("en") + " words, " +
       fmt(1000 * count / total, 1) + " per 1,000 words (rank " + index.rank(id) + "); " +
-      (general ? "in general English about " + Number(general.toPrecision(2)) + " per 1,000. " : "not in the general-English word list. ") +
-      "“" + esc(word) + "” occurs " + (count === 1 ? "once" : count + " times") + ", in " + esc(paragraphList(paragraphs)) + ".</p>";
+      (general ? "in general " + index.data.language + " about " + Number(general.toPrecision(2)) + " per 1,000. " :
+       "not in the general-" + index.data.language + " word list. ") +
+      "“" + bdi(word) + "” occurs " + (count === 1 ? "once" : count + " times") + ", in " + esc(paragraphList(paragraphs)) + ".</p>";
     return head + kwicHtml(index, word, at) + "<h4 class=\"sg-subhead\">Collocates</h4>" +
       collocatesHtml(index, word, index.collocates(id, at)) + stripHtml(index, word, at) + "</div>";
   }
