@@ -41,6 +41,7 @@ class Guard:
         self.config = config
         self.tests = (config.rootpath / "tests").resolve()  # the tiers' folder
         self.collected: Counter[Path] = Counter()  # test file -> tests collected (deselected ones too)
+        self.broken_files: set[Path] = set()  # files that failed to import: an error of their own
         self.skipped_files: set[Path] = set()  # files skipped whole at collection (pytest.importorskip, a module skip)
         self.outcome: dict[str, tuple[Path, str]] = {}  # node id -> (file, passed | failed | skipped)
 
@@ -89,13 +90,15 @@ class Guard:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.skipped and report.fspath.endswith(".py"):
             self.skipped_files.add(self.file(report.fspath))
+        if report.failed and report.fspath.endswith(".py"):
+            self.broken_files.add(self.file(report.fspath))  # pytest reports the error itself
 
     def pytest_itemcollected(self, item: pytest.Item) -> None:
         self.collected[Path(item.path).resolve()] += 1
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         problems = [f"{self.name(path)}: collects no test" for path in self.test_files()
-                    if not self.collected[path] and path not in self.skipped_files]
+                    if not self.collected[path] and path not in self.skipped_files | self.broken_files]
         by_tier = Counter(self.tier_of(path) for path, count in self.collected.items() for _ in range(count))
         problems += [f"tests/{tier}: the tier collects no test" for tier in self.tiers() if not by_tier[tier]]
         if problems:

@@ -176,8 +176,8 @@ def pdf_pages(path: Path) -> list[list[str]]:
 @pytest.mark.skipif(CHROMIUM is None, reason="the PDFs are printed by Chromium")
 @pytest.mark.parametrize("edition, name", [("student", "student-handout.pdf"), ("teacher", "teacher-guide.pdf")])
 def test_each_edition_links_its_pdf_and_the_pdf_keeps_terms_and_headings_with_their_text(
-        request, edition, name):
-    html = request.getfixturevalue("built_book" if edition == "student" else "teacher_book")
+        built_book, teacher_book, edition, name):
+    html = built_book if edition == "student" else teacher_book
     pdf = html / "downloads" / name
     assert pdf.read_bytes().startswith(b"%PDF")
     how_to = page(html, "chapters/guide/how-to-use.html")
