@@ -76,6 +76,16 @@ def wheelhouse() -> Path:
         unavailable(f"pip download of the wheelhouse failed (offline?): {result.stderr.strip().splitlines()[-1:]}")
     for built in cache.glob("studyguide-*"):  # the package itself is installed from the clone, never from here
         built.unlink()
+    # Some pins exist only as source (jieba, unidic-lite): built into wheels here, since an install with
+    # --no-index could not fetch the tools that build them.
+    sources = sorted(cache.glob("*.tar.gz"))
+    if sources:
+        built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(cache),
+                                *map(str, sources)], capture_output=True, text=True, timeout=900)
+        if built.returncode != 0:
+            unavailable(f"building wheels of {[s.name for s in sources]} failed: {built.stderr.strip().splitlines()[-1:]}")
+        for source in sources:
+            source.unlink()
     (cache / "complete").write_text("ok\n", "utf-8")
     return cache
 
