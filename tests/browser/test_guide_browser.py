@@ -26,11 +26,7 @@ def test_glossary_term_in_the_text_shows_its_definition_on_hover_and_on_focus(ch
 def test_paragraph_link_in_the_commentary_previews_the_paragraph(chromium, book_url):
     with Visit(chromium) as visit:
         page = visit.open(f"{book_url}/chapters/guide/commentary.html")
-<<<<<<< HEAD
-        page.locator('a:is(.paragraph-link, .seed-quote)[href$="#p7"]').first.hover()
-=======
         page.locator('article a[href$="solidarity-oil-workers.html#p7"]').first.hover()
->>>>>>> perf
         page.wait_for_function("() => [...document.querySelectorAll('.tippy-box')].some(b => b.innerText.includes('Nazarbayev clique'))")
         visit.assert_clean("commentary")
 

@@ -26,11 +26,7 @@ def test_no_tip_is_built_at_load_and_a_hover_builds_only_its_own(chromium, book_
         tab.wait_for_timeout(500)  # idle after load: still nothing may be set up
         assert tab.evaluate("typeof window.tippy") == "undefined"
         assert not [url for url in requested if "tippy" in url], requested
-<<<<<<< HEAD
-        link = tab.locator('a:is(.paragraph-link, .seed-quote)[href$="#p7"]').first
-=======
         link = tab.locator('article a[href$="solidarity-oil-workers.html#p7"]').first
->>>>>>> perf
         link.hover()
         tab.wait_for_function(f"() => ({VISIBLE_TIP})().some(t => t.includes('Nazarbayev clique'))")
         assert tab.evaluate("document.querySelectorAll('.tippy-box').length") == 1
