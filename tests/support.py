@@ -169,7 +169,7 @@ class Visit:
     def __init__(self, browser, allowed=is_local, **context):
         self.context = browser.new_context(**context)
         self.blocked: list[str] = []
-        self.failed: list[str] = []
+        self._failures: list[tuple[str, bool, str | None]] = []  # (what, cancelled?, the page that asked)
         self.errors: list[str] = []
         self._allowed = allowed
         self._documents: dict[int, str] = {}  # request -> the document that asked for it
@@ -190,9 +190,15 @@ class Visit:
     def _failed(self, request) -> None:
         # A request the browser cancelled because its page was left (a lazily loaded script still
         # on its way when the reader follows a link) failed nowhere the reader can see; any other did.
-        left = self._documents.get(id(request)) != document(self.page.url)
-        if not (request.failure == "net::ERR_ABORTED" and left):
-            self.failed.append(f"{request.url} ({request.failure})")
+        # Which page is current is decided when the visit is judged: the navigation may not have
+        # committed yet when the cancellation is reported.
+        self._failures.append((f"{request.url} ({request.failure})", request.failure == "net::ERR_ABORTED",
+                               self._documents.get(id(request))))
+
+    @property
+    def failed(self) -> list[str]:
+        here = document(self.page.url)
+        return [what for what, aborted, asked_by in self._failures if not (aborted and asked_by != here)]
 
     def open(self, url: str):
         self.page.goto(url, wait_until="networkidle")
@@ -284,6 +290,12 @@ SCREEN_READER_STRINGS = ("(counted)", "(negated, not counted)", "(as written; co
 MYST = re.compile(r"\{[a-z][\w-]*\}`|```\{|^:::", re.M)  # a role, a directive, a colon fence
 
 # Text a reader sees: text nodes with a rendered box, no ancestor clipping them to nothing.
+def times_seen(title: str, seen: str) -> int:
+    """How often ``title`` stands in ``seen`` (VISIBLE_TEXT), spaces aside: the visible text joins the
+    text of each element with a space, so a title with an inline element (<bdi>) reads "“ word ” in…"."""
+    return re.sub(r"\s+", "", seen).count(re.sub(r"\s+", "", title))
+
+
 VISIBLE_TEXT = """(root) => {
   const clipped = el => { for (; el; el = el.parentElement) { const s = getComputedStyle(el);
       if (s.clip === 'rect(0px, 0px, 0px, 0px)' || s.display === 'none' || s.visibility === 'hidden') return true; }

@@ -28,7 +28,7 @@ import pytest
 from studyguide.cli import sandbox
 from studyguide.cli.notebook_setup import notebooks
 from studyguide.knowledge.publication import BOOK_BUILD_ENV, REPOSITORY_ENV
-from support import ROOT, SCREEN_READER_STRINGS, VISIBLE_TEXT
+from support import ROOT, SCREEN_READER_STRINGS, VISIBLE_TEXT, times_seen
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ def problems_in(page, name: str) -> list[str]:
         found.append(f"{name}: error or stderr output: {errors.nth(i).inner_text()[:300]}")
     for seen, titles in page.evaluate(PER_OUTPUT):  # each output on its own: two cells may show the same table
         found += [f"{name}: screen-reader text visible: {s}" for s in SCREEN_READER_STRINGS if s in seen]
-        found += [f"{name}: table title seen {seen.count(t)} times: {t[:60]}" for t in titles if seen.count(t) != 1]
+        found += [f"{name}: table title seen {times_seen(t, seen)} times: {t[:60]}" for t in titles if times_seen(t, seen) != 1]
     hrefs = page.evaluate("[...document.querySelectorAll('.jp-OutputArea a[href]')]"
                           ".map(a => [a.getAttribute('href'), a.getAttribute('target') || ''])")
     for href, target in hrefs:

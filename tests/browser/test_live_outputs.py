@@ -16,7 +16,7 @@ import json
 import pytest
 
 from studyguide.cli.notebook_setup import notebooks
-from support import MYST, ROOT, SCREEN_READER_STRINGS, VISIBLE_TEXT
+from support import MYST, ROOT, SCREEN_READER_STRINGS, VISIBLE_TEXT, times_seen
 
 pytestmark = pytest.mark.browser
 
@@ -47,8 +47,8 @@ def test_no_book_only_text_is_visible_in_any_output_without_the_book_stylesheet(
         seen, everything, captions = visible(page, html)
         for caption in captions:
             titles += 1
-            if seen.count(caption) != 1:
-                problems.append(f"{name}: table title seen {seen.count(caption)} times: {caption[:80]}")
+            if times_seen(caption, seen) != 1:
+                problems.append(f"{name}: table title seen {times_seen(caption, seen)} times: {caption[:80]}")
         for string in SCREEN_READER_STRINGS:
             hidden_strings += everything.count(string)
             if string in seen:

@@ -31,7 +31,12 @@
     if (!select) return;
     select.disabled = false;
     select.addEventListener("change", function () { show(box, select.selectedIndex); });
-    show(box, select.selectedIndex);
+    // The page is written with the menu's view shown; switch only when the browser restored another
+    // choice (back button). Switching every explorer at load cost a long task on pages with many.
+    var shown = views(box).map(function (view) { return !view.hidden; });
+    if (shown.indexOf(true) !== select.selectedIndex || shown.lastIndexOf(true) !== select.selectedIndex) {
+      show(box, select.selectedIndex);
+    }
   }
 
   // --- timeline explorer: mark the chosen event on the strip -------------------------------
