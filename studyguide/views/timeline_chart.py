@@ -24,6 +24,8 @@ from matplotlib.transforms import offset_copy
 
 from ..analysis.placement import TextMark
 from ..base.dates import When
+from ..knowledge.evidence import Evidence
+from ..knowledge.evidence_fold import fold_html as evidence_fold
 from ..knowledge.sources import Sources, source_names
 from ..knowledge.symbols import MARKERS, PALETTE
 from ..knowledge.timeline import CATEGORIES, Event, Timeline
@@ -297,8 +299,10 @@ def keep_inside(ax, fig, labels) -> None:
             label.set_horizontalalignment("right")
 
 
-def figures_table(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None) -> str:
-    """HTML table of every figure given for ``quantity``: value, who gives it, when, sources."""
+def figures_table(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None,
+                  evidence: Evidence | None = None) -> str:
+    """HTML table of every figure given for ``quantity``: value, who gives it, when, sources, and under
+    the sources the source's own words where ``evidence`` quotes them."""
     rows = timeline.figures_for(quantity, event)
     if not rows:
         raise ValueError(f"no figures for {quantity!r}")
@@ -308,7 +312,7 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None, s
     body = "".join(
         "<tr>"
         f'<th scope="row">{escape(f.value)}</th><td>{escape(f.given_by)}</td><td>{escape(f.date.label())}</td>'
-        f"<td>{escape(f.note)}</td><td>{source_links(f.sources, sources)}</td></tr>"
+        f"<td>{escape(f.note)}</td><td>{source_links(f.sources, sources)}{passages_fold(f, sources, evidence)}</td></tr>"
         for f in rows
     )
     folded = len(rows) > FOLD_ROWS
@@ -316,9 +320,16 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None, s
     return fold_html(caption, table) if folded else table
 
 
-def contested(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None) -> HTML:
-    """The figures table (:func:`figures_table`), sources named from the register ``sources``."""
-    return HTML(figures_table(timeline, quantity, event, sources))
+def passages_fold(figure, sources: Sources | None, evidence: Evidence | None) -> str:
+    """The fold with the passages that support ``figure`` (empty without evidence or passage)."""
+    return evidence_fold(evidence.of("figure", figure.id), f"{figure.value} ({figure.given_by})", sources) if evidence else ""
+
+
+def contested(timeline: Timeline, quantity: str, event: str | None = None, sources: Sources | None = None,
+              evidence: Evidence | None = None) -> HTML:
+    """The figures table (:func:`figures_table`), sources named from the register ``sources``, with
+    the source's words from ``evidence``."""
+    return HTML(figures_table(timeline, quantity, event, sources, evidence))
 
 
 def source_links(urls, sources: Sources | None = None) -> str:
