@@ -43,7 +43,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
-  book: relative in it, absolute in a live kernel) and
+  book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
+  a notebook's output) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
