@@ -20,7 +20,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   records (:mod:`~.knowledge.evidence`: the passages in ``data/evidence/``;
   :mod:`~.knowledge.evidence_values`: the numbers and dates a claim states;
   :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.sentence_claims`:
-  chapter sentences with passages of their own; :mod:`~.knowledge.evidence_fold`:
+  chapter sentences with passages of their own; :mod:`~.knowledge.evidence_history`: checked dates
+  against the git history; :mod:`~.knowledge.evidence_fold`:
   the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
   :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
