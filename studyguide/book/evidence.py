@@ -63,7 +63,8 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target) 
     parts = [
         f"<p>The guide makes <strong>{counted.claims}</strong> claims: {len(counted.records)} records in its data "
         f"and {sentences} sourced sentences in its chapters. <strong>{counted.with_evidence}</strong> of them have "
-        "evidence, a passage of the source in its own words that a reader can open under the record.</p>",
+        "evidence, a passage of the source in its own words that a reader can open under the record, or "
+        "from a mark after the sentence.</p>",
         '<table class="table evidence-counts"><caption>Claims and their evidence, counted when the book was built'
         '</caption><thead><tr><th scope="col">Claims</th><th scope="col">How many</th>'
         '<th scope="col">With a passage</th><th scope="col">Aim</th></tr></thead>'
@@ -92,8 +93,8 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target) 
         items = "".join(f"<tr><td>{escape(label(p))}</td>"
                         f'<td><a href="{escape(p.url)}" rel="noopener">{escape(n)}</a></td>'
                         f"<td>{day_label(p.checked)}</td></tr>" for p, n in zip(oldest, names))
-        parts.append(f'<table class="table evidence-oldest"><caption>The {len(oldest)} records whose passage was '
-                     "checked longest ago</caption><thead><tr><th scope=\"col\">Record</th><th scope=\"col\">Source"
+        parts.append(f'<table class="table evidence-oldest"><caption>The {len(oldest)} claims whose passage was '
+                     "checked longest ago</caption><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Source"
                      f'</th><th scope="col">Checked</th></tr></thead><tbody>{items}</tbody></table>')
     return "".join(parts)
 
