@@ -44,7 +44,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
   book: relative in it, absolute in a live kernel) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
-  (what `check` says is counted of a text), and the explorers
+  (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
+  text, as printed, which its visible "by hand" cells recompute), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
