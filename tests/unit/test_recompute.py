@@ -161,7 +161,7 @@ def test_every_recompute_cell_agrees_with_the_package_and_fails_when_a_printed_f
     space = namespace(project, project.corpus)
     shown = run(ALL, space)
     assert all(shown.values()) and SKIPPED not in "".join(shown.values())
-    assert "bourgeoisie" in shown["words-by-hand-keyness"] and "MATTR = 0." in shown["words-by-hand-mattr"]
+    assert "bourgeoisie" in shown["words-by-hand-keyness"] and "MATTR: 0." in shown["words-by-hand-mattr"]
     for notebook, cell_id in ALL:
         tampered = dict(space)
         exec(source(by_id(notebook, f"{notebook}-by-hand-inputs")[1]), tampered)  # noqa: S102 (a fresh ``printed``)
