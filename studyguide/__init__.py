@@ -56,7 +56,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.book.mentions` (linking a first mention),
   the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
-  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.by_hand` (the notebooks' "by hand" cells,
+  in open folds), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and

@@ -20,7 +20,10 @@ def test_every_recompute_cell_is_shown_with_its_code_and_what_it_printed(built_b
         assert len(shown) == len(expected) >= 1, name
         for cell, source in zip(shown, expected, strict=True):
             code = cell.select_one("div.cell_input pre")
-            assert code is not None and not cell.find_parent("details") and not cell.select_one("details.hide"), name
+            fold = cell.find_parent("details")  # an open fold, its summary the lead-in's bold opening: closable, shown
+            assert code is not None and not cell.select_one("details.hide"), name
+            assert fold is not None and "sg-by-hand" in fold["class"] and fold.has_attr("open"), name
+            assert fold.summary.get_text().startswith("The same") and fold.select_one("p"), name  # the lead-in is inside
             for line in "".join(source["source"]).splitlines():
                 assert " ".join(line.split()) in " ".join(code.get_text().split()), (name, line)
             output = cell.select_one("div.cell_output")
