@@ -185,3 +185,45 @@ def test_recompute_cells_skip_with_one_line_without_the_seed_and_ignore_a_text_i
     for notebook, cell_id in ALL:
         if notebook != "timeline":
             assert alone[cell_id] == SKIPPED + "\n", cell_id
+
+
+def test_vader_valences_are_what_each_compound_score_is_computed_from_and_only_for_english(project, tmp_path):
+    from math import copysign, sqrt
+
+    from studyguide.analysis.sentiment import sentence_scores, sentence_valences
+
+    seed = project.corpus[TEXT_ID]
+    records, scores = sentence_valences(seed), sentence_scores(seed)
+    assert [(v.paragraph, v.sentence) for v in records] == [(s.paragraph, s.sentence) for s in scores]
+    for v, s in zip(records, scores, strict=True):
+        total = sum(v.words) + (copysign(v.punctuation, sum(v.words)) if sum(v.words) else 0)
+        assert round(total / sqrt(total * total + 15), 4) == s.compound, v.sentence
+    assert any(v.punctuation for v in records) and any(w < 0 for v in records for w in v.words)
+    (tmp_path / "_config.yml").write_text("title: test\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(f"Забастовка\n\n{RUSSIAN}\n", "utf-8")
+    (tmp_path / "seeds" / "a.meta.toml").write_text(
+        GOOD_SIDECAR.format(id="ru").replace('language = "en"', 'language = "ru"'), "utf-8")
+    assert sentence_valences(load_corpus(tmp_path)["ru"]) == []
+
+
+def test_the_book_folds_each_by_hand_cell_with_its_lead_in_open_under_the_lead_ins_bold_opening():
+    from docutils import nodes
+    from docutils.utils import new_document
+
+    from studyguide.book.by_hand import SUMMARY, fold_by_hand
+
+    document = new_document("words.ipynb")
+    section = nodes.section()
+    lead = nodes.paragraph("", "", nodes.Text(""), nodes.strong("", "The same number, by hand."), nodes.Text(" Why."))
+    cell = nodes.container(classes=["cell", "tag_recompute"])
+    alone = nodes.container(classes=["cell", "tag_recompute"])
+    section += [nodes.paragraph("", "Before."), lead, cell, nodes.container(classes=["cell", "tag_hide-input"]), alone]
+    document += section
+    fold_by_hand(None, document)
+    kinds = [type(n).__name__ for n in section.children]
+    assert kinds == ["paragraph", "raw", "paragraph", "container", "raw", "container", "raw", "container", "raw"]
+    assert section[1].astext() == ('<details class="sg-fold sg-by-hand" open><summary>The same number, by hand</summary>'
+                                   '<div class="sg-fold-body">')
+    assert lead.astext() == "Why." and section[4].astext() == "</div></details>"
+    assert f"<summary>{SUMMARY}</summary>" in section[6].astext()  # a cell with no lead-in paragraph before it
