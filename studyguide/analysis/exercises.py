@@ -155,11 +155,13 @@ def _theme_gain(bench: Bench, p: dict) -> int:
     return _theme_total(bench, wider, p["theme"]) - _theme_total(bench, bench.lexicon, p["theme"])
 
 
+def _paragraph(bench: Bench, number: int) -> list[str]:
+    """The words of paragraph ``number`` (none when the text has no such paragraph)."""
+    return bench.paragraphs[number - 1] if 1 <= number <= len(bench.paragraphs) else []
+
+
 def _shared(bench: Bench, a: int, b: int) -> set:
-    paragraphs = bench.paragraphs
-    if not (1 <= a <= len(paragraphs) and 1 <= b <= len(paragraphs)):
-        return set()
-    return set(paragraphs[a - 1]) & set(paragraphs[b - 1])
+    return set(_paragraph(bench, a)) & set(_paragraph(bench, b))
 
 
 def _days(bench: Bench, first: str, last: str) -> int:
@@ -188,9 +190,9 @@ EXERCISES = (
              lambda b, p: {"from-zero": tuple(n - 1 for n in _most(_lengths(b, lambda n: len(b.paragraphs[n - 1])))),
                            "characters": _most(_lengths(b, lambda n: len(b.text.paragraph(n).text)))}),
     Exercise("compare-paragraphs", "count", lambda b, p: (len(_shared(b, p["first"], p["second"])),),
-             lambda b, p: {"either": (len(set(b.paragraphs[p["first"] - 1]) | set(b.paragraphs[p["second"] - 1])),),
+             lambda b, p: {"either": (len(set(_paragraph(b, p["first"])) | set(_paragraph(b, p["second"]))),),
                            "from-zero": (len(_shared(b, p["first"] + 1, p["second"] + 1)),),
-                           "repeats": (sum(1 for w in b.paragraphs[p["first"] - 1] if w in _shared(b, p["first"], p["second"])),)},
+                           "repeats": (sum(1 for w in _paragraph(b, p["first"]) if w in _shared(b, p["first"], p["second"])),)},
              {"first": 2, "second": 3}),
     Exercise("concordance", "word", lambda b, p: _most(_neighbours(b, p["word"], -1)),
              lambda b, p: {"after": _most(_neighbours(b, p["word"], 1)), "the-word": (p["word"],)},
