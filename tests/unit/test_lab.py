@@ -62,6 +62,17 @@ def forms(value) -> list[re.Pattern]:
     return [re.compile(rf"(?<![\d.,]){re.escape(s)}(?![\d,]|\.\d)") for s in shown]
 
 
+def recording(lab: Lab, calls: dict) -> None:
+    """Make ``lab`` note, per exercise, the answer and parameters of its latest check in ``calls``."""
+    checked = lab.verdict
+
+    def verdict(exercise_id, answer=PLACEHOLDER, **params):
+        calls[exercise_id] = (answer, params)
+        return checked(exercise_id, answer, **params)
+
+    lab.verdict = verdict
+
+
 @pytest.fixture(scope="module")
 def solved():
     """Every code cell of the teacher's notebook run in one namespace (the set-up cell aside: it only finds the guide);
@@ -72,16 +83,13 @@ def solved():
     merged = merge(notebook(), read_solutions(SOLUTIONS), SOLUTIONS)
     namespace: dict = {}
     found: dict = {}
+    calls: dict = {}
     for cell in merged["cells"][1:]:
         if cell["cell_type"] != "code":
             continue
         exec(compile("".join(cell["source"]), cell["id"], "exec"), namespace)
         if cell["id"] == "lab-setup":
-            lab = namespace["lab"]
-            checked = lab.verdict
-            calls = {}
-            lab.verdict = lambda exercise_id, answer=PLACEHOLDER, **params: (
-                calls.__setitem__(exercise_id, (answer, params)) or checked(exercise_id, answer, **params))
+            recording(namespace["lab"], calls)
         exercise_id = exercise_of(cell)
         if exercise_id and cell["id"].endswith("-solution"):
             found[exercise_id] = (*calls[exercise_id], dict(namespace))
