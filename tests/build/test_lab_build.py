@@ -8,8 +8,11 @@ import json
 import re
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from studyguide import load_project
 from studyguide.analysis.exercises import EXERCISES, Bench
+from studyguide.book.edition_names import DOWNLOADS, HANDOUTS
 from studyguide.book.solutions import read_solutions, solutions_file
 from support import ROOT, page
 
@@ -22,6 +25,11 @@ def solution_lines() -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
+def squeezed(text: str) -> str:
+    """Letters and digits only: PDF text extraction breaks lines and spaces freely."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
 def right_answers() -> dict[str, tuple]:
     project = load_project(ROOT)
     bench = Bench(project.corpus.texts[0], project.lexicon, project.timeline)
@@ -32,7 +40,7 @@ def download(html: Path, name: str) -> Path:
     """The notebook the page's download button gives."""
     links = [a["href"] for a in page(html, name).select("a[href$='.ipynb']") if "_sources" in a["href"]]
     assert links, f"{name}: no notebook download"
-    return (html / name).parent / links[0]
+    return ((html / name).parent / links[0]).resolve()
 
 
 def test_the_student_lab_shows_each_exercise_cell_and_its_check_not_tried(built_book):
@@ -50,15 +58,19 @@ def test_the_student_lab_shows_each_exercise_cell_and_its_check_not_tried(built_
 def test_no_solution_or_right_answer_is_in_any_published_file_of_the_student_edition(built_book):
     lines = solution_lines()
     assert len(lines) >= len(SOLUTIONS)
-    sources = [p for p in (built_book / "_sources").rglob("*") if p.is_file()]
-    places = [built_book / LAB, built_book / "searchindex.js", download(built_book, LAB), *sources]
+    sources = [p.resolve() for p in (built_book / "_sources").rglob("*") if p.is_file()]
+    places = [built_book / LAB, built_book / "searchindex.js", *sources]
     assert download(built_book, LAB) in sources
     for path in places:
         content = path.read_text("utf-8", "replace")
         if path.suffix == ".ipynb":  # the download: its text, not its JSON escapes
             content = "\n".join("".join(c["source"]) for c in json.loads(content)["cells"])
         leaked = [line for line in lines if line in content]
-        assert not leaked, f"{path.relative_to(built_book)} holds solution code: {leaked[0]}"
+        assert not leaked, f"{path} holds solution code: {leaked[0]}"
+    pdf = built_book / DOWNLOADS / HANDOUTS["student"][0]  # printed when Chromium is here, as the site's is
+    if pdf.is_file():
+        printed = squeezed(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
+        assert not [line for line in lines if len(squeezed(line)) > 12 and squeezed(line) in printed]
     lab = page(built_book, LAB)
     said = " ".join(lab.text_of(c) for c in lab.select(".studyguide-lab-check"))
     published = lab.source + (built_book / "_sources" / "notebooks" / "lab.ipynb").read_text("utf-8")
