@@ -172,6 +172,8 @@ def _lengths(bench: Bench, measure) -> Counter:
     return Counter({p.number: measure(p.number) for p in bench.text.paragraphs})
 
 
+# Each exercise: its id (the lab's cell checks it by this id), the shape of its answer, its right answers,
+# the answers its typical slips give (each slip has a hint in views.lab.HINTS) and its default parameters.
 EXERCISES = (
     Exercise("count-word", "count", lambda b, p: (b.counts[p["word"]],),
              lambda b, p: {"capitals": (len(re.findall(rf"\b{re.escape(p['word'])}\b", b.reading)),),
