@@ -85,7 +85,8 @@ class Exercise:
             return float(answer) if isinstance(answer, Real) and not isinstance(answer, bool) else None
         if self.shape == "word":
             return answer.strip().lower() if isinstance(answer, str) else None
-        if isinstance(answer, (list, tuple)) and all(isinstance(a, Integral) and not isinstance(a, bool) for a in answer):
+        answer = answer.tolist() if hasattr(answer, "tolist") else answer  # a NumPy array or number, as plain Python
+        if isinstance(answer, (list, tuple, range)) and all(isinstance(a, Integral) and not isinstance(a, bool) for a in answer):
             return tuple(int(a) for a in answer) if self.shape == "positions" or len(answer) == 2 else None
         return None
 
@@ -95,7 +96,7 @@ class Exercise:
         return a == b
 
     def judge(self, bench: Bench, answer: object, **params) -> Verdict:
-        if answer is PLACEHOLDER or answer == "":
+        if answer is PLACEHOLDER or (isinstance(answer, str) and not answer.strip()):
             return Verdict(NOT_TRIED)
         given = self.normal(answer)
         if given is None:

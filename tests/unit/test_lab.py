@@ -220,3 +220,15 @@ def test_the_checks_work_on_any_text_of_the_guide(tmp_path):
             if not (isinstance(right, float) and math.isnan(right)):
                 assert lab.verdict(exercise.id, right).kind == RIGHT, exercise.id
         assert lab.verdict(exercise.id, 10 ** 6 if exercise.shape in ("count", "number") else "zzz").kind in (WRONG, HINT)
+
+
+def test_numpy_answers_are_judged_as_plain_python():
+    """Students reach for NumPy: an array of positions or a NumPy number is judged like a list or an int."""
+    import numpy
+
+    lab = Lab(load_project(ROOT))
+    positions = [i for i, w in enumerate(lab.words, 1) if w == "you"]
+    assert lab.verdict("where-word", numpy.array(positions), word="you").kind == RIGHT
+    assert lab.verdict("where-word", numpy.array(positions) - 1, word="you") == Verdict(HINT, "from-zero")
+    assert lab.verdict("count-word", numpy.int64(lab.words.count("workers")), word="workers").kind == RIGHT
+    assert lab.verdict("frequent-word", "   ").kind == NOT_TRIED
