@@ -10,6 +10,10 @@ one reveal per question, marked as the teacher's.
 - The page sources Sphinx copies to ``_sources/`` (the download button's source file)
   still hold the blocks' text: in the student edition :func:`strip_sources` removes them
   after the build.
+- A notebook with a solutions file (the lab: ``notebooks/solutions/lab.py``) is read and run in
+  the teacher edition with its solutions merged in (:mod:`.solutions`), and its page's download
+  gives that notebook; the student edition reads, runs and offers the committed notebook, which
+  holds no solution.
 
 The edition is chosen at build time: ``python -m studyguide build --edition teacher``
 (environment variable :data:`EDITION_ENV`); the teacher edition builds into its own folder.
