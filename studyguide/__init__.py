@@ -34,7 +34,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
-  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs)
+  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs),
+  :mod:`~.analysis.exercises` (the lab's exercises: right answers and how an answer is judged)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
   :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
   :mod:`~.views.numbers` (numbers as the pages write them), the tables' headers and rows
@@ -47,18 +48,21 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
   a notebook's output) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
-  (what `check` says is counted of a text), and the explorers
+  (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
+  text, as printed, which its visible "by hand" cells recompute), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
-  :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
+  :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`), and the lab's self-checks (:mod:`~.views.lab`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
   :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`,
   :mod:`~.book.evidence`),
   :mod:`~.book.mentions` (linking a first mention),
-  the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
+  the classroom editions (:mod:`~.book.editions`; the lab's solutions, merged in for teachers only:
+  :mod:`~.book.solutions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
-  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.by_hand` (the notebooks' "by hand" cells,
+  in open folds), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and
