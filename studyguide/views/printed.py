@@ -14,8 +14,7 @@ from ..analysis.address import paragraph_address
 from ..analysis.collocation import word_pairs
 from ..analysis.concordance import concordance
 from ..analysis.dispersion import positions
-from ..analysis.frequency import (paragraph_words, stopword_share, stopwords, text_profile, text_tokens, top_words,
-                                  word_counts)
+from ..analysis.frequency import paragraph_words, stopword_share, stopwords, text_profile, text_tokens, top_words, word_counts
 from ..analysis.keyness import against_general_english, distinctive
 from ..analysis.keywords import highlight_words
 from ..analysis.overview import text_overview
