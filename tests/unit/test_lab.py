@@ -103,6 +103,7 @@ def test_every_check_says_right_to_its_solution_wrong_or_a_hint_to_a_slip_and_no
     for exercise in EXERCISES:
         answer, params, namespace = found[exercise.id]
         assert answer is not PLACEHOLDER
+        assert params == exercise.defaults, exercise.id  # the cell asks what the build test computes
         assert lab.results[exercise.id].kind == RIGHT, exercise.id  # the check the solution cell ran
         wrong = WRONG_ANSWERS[exercise.id](answer, namespace)
         verdicts = {"right": lab.verdict(exercise.id, answer, **params), "wrong": lab.verdict(exercise.id, wrong, **params),
