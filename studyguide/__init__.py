@@ -48,7 +48,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
   a notebook's output) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
-  (what `check` says is counted of a text), and the explorers
+  (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
+  text, as printed, which its visible "by hand" cells recompute), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`), and the lab's self-checks (:mod:`~.views.lab`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
@@ -60,7 +61,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the classroom editions (:mod:`~.book.editions`; the lab's solutions, merged in for teachers only:
   :mod:`~.book.solutions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
-  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.by_hand` (the notebooks' "by hand" cells,
+  in open folds), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and
