@@ -23,7 +23,7 @@ from studyguide.analysis.exercises import EXERCISES, HINT, NOT_TRIED, PLACEHOLDE
 from studyguide.base.errors import InputError
 from studyguide.book.solutions import TEACHER_INTRO, exercise_of, exercises, merge, read_solutions, solutions_file
 from studyguide.cli.notebook_setup import TAGS
-from studyguide.views.lab import HINTS, SHAPES, Lab, WordBox, message
+from studyguide.views.lab import HINTS, NEXT, SHAPES, Lab, WordBox, message
 from support import ROOT
 
 LAB = ROOT / "notebooks" / "lab.ipynb"
@@ -127,6 +127,7 @@ def test_the_hints_name_slips_the_exercises_know_and_every_shape_is_explained(so
     bench = solved[0].bench
     known = {(e.id, reason) for e in EXERCISES for reason in e.slips(bench, e.defaults)}
     assert set(HINTS) == known, sorted(set(HINTS) ^ known)
+    assert set(NEXT) == {e.id for e in EXERCISES}
 
 
 def test_the_word_box_judges_what_is_typed_and_the_book_shows_the_cells_verdict(solved):
