@@ -17,7 +17,7 @@ from studyguide.knowledge.chapter_lint import lint, load_exceptions
 from studyguide.knowledge.coverage import coverage
 from studyguide.knowledge.evidence import load_evidence
 from studyguide.knowledge.evidence_fold import fold_html
-from studyguide.knowledge.evidence_values import Value, numbers_in, values_in
+from studyguide.knowledge.evidence_values import Value, numbers_in, values_in, without_citations
 from studyguide.knowledge.project import claims
 from studyguide.knowledge.timeline import load_timeline
 from support import BODY, ROOT, sidecar
@@ -122,6 +122,29 @@ def test_numbers_as_digits_with_separators_or_words():
     # a thousands separator makes a number, not a year; a claim's "one" is not read as a number
     assert [(v.text, v.key) for v in values_in("almost 2,000 fired in 2011, one of them")] == [
         ("2,000", "n:2000"), ("2011", "y:2011")]
+
+
+@pytest.mark.parametrize("claim, kept", [
+    ("2,500 to 16,000 strikers (The Guardian, July 2011)", ["2,500", "16,000"]),
+    ("4,000 to 15,000 (OSW, 24 August 2011); 5 officers (BBC News, 2012)", ["4,000", "15,000", "5"]),
+    # not a registered name, not a date alone, or not an attribution: still claims
+    ("jailed in July 2012 (a Guardian report, July 2011)", ["July 2012", "July 2011"]),
+    ("5 officers (Reuters, 5 officers)", ["5"]),
+    ("Reuters, July 2011, said so", ["July 2011"]),
+    ("(The Guardian, July 2011, and 5,000 more)", ["July 2011", "5,000"]),
+])
+def test_the_date_of_a_cited_article_is_a_citation_not_a_claim(claim, kept):
+    names = {"The Guardian", "OSW", "BBC News", "Reuters"}
+    assert [v.text for v in values_in(without_citations(claim, names))] == kept
+
+
+def test_a_figure_attributed_to_a_dated_article_needs_no_passage_for_that_date(project):
+    root = make(project)
+    timeline = root / "data" / "timeline.toml"
+    timeline.write_text(TIMELINE.replace("about 8,000 took part.", "about 8,000 took part (Reuters, July 2011)."))
+    assert load_project(root).evidence.passages
+    timeline.write_text(TIMELINE.replace("about 8,000 took part.", "about 8,000 took part (Agence X, July 2011)."))
+    assert "'July 2011' stands in none of its passages" in error_of(root)
 
 
 # --- the passages and their records -----------------------------------------------------------
