@@ -103,7 +103,7 @@ def sourced_sentences(root: Path, sources: Sources | None = None) -> list[Senten
             for line, block in _blocks(path.read_text("utf-8")):
                 for sentence in _SENTENCE_END.split(block):
                     if _SOURCED.search(sentence) and about_events(sentence):
-                        found.append(Sentence(path, line, sentence, tuple(m[1] for m in _RECORD_ROLE.finditer(sentence))))
+                        found.append(Sentence(path, line, sentence, tuple(m[2] for m in _RECORD_ROLE.finditer(sentence))))
     return found
 
 

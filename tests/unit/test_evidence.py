@@ -159,6 +159,16 @@ def test_good_evidence_loads_and_counts(project):
     assert [p.record for p in counted.oldest()] == ["deaths-official", "strike"]  # checked longest ago first
 
 
+def test_a_sourced_sentence_that_names_a_quoted_record_has_evidence(project):
+    chapter = ("# Context\n\nThe strike began on {event-date}`strike` [per Reuters](https://www.reuters.com/a). "
+               "It was long [per Reuters](https://www.reuters.com/b).\n")
+    root = make(project, figures=None, chapter=chapter)
+    loaded = load_project(root)
+    counted = coverage(root, claims(loaded), loaded.evidence, loaded.sources)
+    assert [s.records for s in counted.sentences] == [("strike",), ()]
+    assert [s.text[:10] for s in counted.sentences_with_evidence()] == ["The strike"]
+
+
 def test_a_date_no_passage_states_stops_the_build(project):
     root = make(project, events=EVENT_PASSAGE.format(quote="Some eight thousand workers walked out, the company said."))
     assert error_of(root) == ("{}:1: event 'strike': '26 May 2011' stands in none of its passages "
