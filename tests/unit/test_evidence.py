@@ -19,6 +19,7 @@ from studyguide.knowledge.evidence import load_evidence
 from studyguide.knowledge.evidence_fold import fold_html
 from studyguide.knowledge.evidence_values import Value, numbers_in, values_in, without_citations
 from studyguide.knowledge.project import claims
+from studyguide.knowledge.sources import Publisher, Sources, publisher_names
 from studyguide.knowledge.timeline import load_timeline
 from support import BODY, ROOT, sidecar
 
@@ -136,6 +137,14 @@ def test_numbers_as_digits_with_separators_or_words():
 def test_the_date_of_a_cited_article_is_a_citation_not_a_claim(claim, kept):
     names = {"The Guardian", "OSW", "BBC News", "Reuters"}
     assert [v.text for v in values_in(without_citations(claim, names))] == kept
+
+
+def test_a_claim_may_cite_a_publisher_by_its_short_name_or_bracketed_acronym():
+    register = Sources(ROOT / "data" / "sources.toml", tuple(
+        Publisher("x.org", name, "news", "", 1) for name in
+        ("Centre for Eastern Studies (OSW)", "International Communist Current (ICConline)", "The Guardian")), ())
+    assert publisher_names(register) == {"Centre for Eastern Studies", "OSW", "International Communist Current",
+                                         "The Guardian"}
 
 
 def test_a_figure_attributed_to_a_dated_article_needs_no_passage_for_that_date(project):
