@@ -19,7 +19,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.wordings` (listed wordings found in a text), the evidence behind the
   records (:mod:`~.knowledge.evidence`: the passages in ``data/evidence/``;
   :mod:`~.knowledge.evidence_values`: the numbers and dates a claim states;
-  :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.evidence_fold`:
+  :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.sentence_claims`:
+  chapter sentences with passages of their own; :mod:`~.knowledge.evidence_history`: checked dates
+  against the git history; :mod:`~.knowledge.evidence_fold`:
   the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
   :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
@@ -42,7 +44,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
-  book: relative in it, absolute in a live kernel) and
+  book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
+  a notebook's output) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
