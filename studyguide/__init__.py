@@ -32,7 +32,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
-  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs)
+  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs),
+  :mod:`~.analysis.comparison` (the texts compared within each language: distinctive words, likeness)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
   :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
   :mod:`~.views.numbers` (numbers as the pages write them), the tables' headers and rows
@@ -43,6 +44,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
   book: relative in it, absolute in a live kernel) and
+  :mod:`~.views.picker` (one text at a time: a notebook's per-text sections behind grouped "Text:" menus),
+  :mod:`~.views.corpus_tables` (every text at once: summary, distinctive words, likeness),
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,

@@ -71,8 +71,9 @@ def likeness(corpus: Sequence[Text]) -> list[Likeness]:
 
 def pairs(corpus: Sequence[Text]) -> list[tuple[Text, Text, float]]:
     """Every pair of texts of one language with its cosine, most alike first (ties in corpus order)."""
-    counts = {text.id: content_counts(text) for text in corpus}
-    found = [(a, b, cosine(counts[a.id], counts[b.id])) for i, a in enumerate(corpus) for b in corpus[i + 1:]
+    texts = list(corpus)  # a Corpus is looked up by id, not sliced
+    counts = {text.id: content_counts(text) for text in texts}
+    found = [(a, b, cosine(counts[a.id], counts[b.id])) for i, a in enumerate(texts) for b in texts[i + 1:]
              if primary(a.language) == primary(b.language)]
     return sorted(found, key=lambda pair: -pair[2])
 

@@ -67,15 +67,16 @@ def text_switcher(texts: list[Text], views: list[str | widgets.Widget]) -> Switc
                     group=GROUP, keys=[text.id for text in texts])
 
 
-def by_text(corpus: Iterable[Text], render: Callable[[Text], object],
-            nothing: str = "Nothing in this section applies to “{title}”.") -> None:
+def by_text(corpus: Iterable[Text], render: Callable[[Text], object], nothing: str = "") -> None:
     """Display ``render(text)`` (an output, a list of outputs, or None) for each text, one text at a time.
 
     A text for which ``render`` gives nothing shows ``nothing`` (a sentence; ``{title}`` is its title),
-    so every menu on the page offers every text.
+    or, without one, nothing at all: the section (its menu too) takes no room while that text is chosen.
+    Every menu on the page offers every text.
     """
     texts = list(corpus)
-    views = [_outputs(render(text)) or [_sentence(nothing.format(title=text.title))] for text in texts]
+    views = [_outputs(render(text)) or ([_sentence(nothing.format(title=text.title))] if nothing else [])
+             for text in texts]
     if len(texts) == 1:
         for output in views[0]:
             display(HTML(output) if isinstance(output, str) else output)

@@ -80,10 +80,11 @@ class Switcher(widgets.VBox):
         keyed = bool(self.group and self.view_keys)
         options = "".join(f'<option value="{escape(self.view_keys[i] if keyed else option)}"{" selected" if i == 0 else ""}>'
                           f'{escape(option)}</option>' for i, (option, _) in enumerate(self.views))
+        shown = [static_html(view) for _, view in self.views]
         panels = "".join(
-            f'<div class="sg-view" data-sg-view="{i}"{self._key(i)}{"" if i == 0 else " hidden"}>'
-            f'{static_html(view) if i == 0 or not keyed else deferred(static_html(view))}</div>'
-            for i, (_, view) in enumerate(self.views))
+            f'<div class="sg-view" data-sg-view="{i}"{self._key(i)}{"" if html else " data-sg-empty"}'
+            f'{"" if i == 0 else " hidden"}>{html if i == 0 or not keyed else deferred(html)}</div>'
+            for i, html in enumerate(shown))
         group = f' data-sg-group="{escape(self.group)}"' if keyed else ""
         return (f'<div class="studyguide-switcher sg-static {escape(self.name)}"{group}>'
                 f'<label class="sg-menu"><span class="sg-menu-label">{escape(self.label)}</span> '
