@@ -15,12 +15,7 @@ import pytest
 from studyguide import load_corpus
 from studyguide.analysis.comparison import cosine, distinctive_words, likeness, pairs
 from studyguide.views.corpus_tables import ALONE, distinctive_table, likeness_table, summary_table
-from support import GOOD_SIDECAR
-
-
-def sidecar(text_id: str, title: str, language: str = "en") -> str:
-    return GOOD_SIDECAR.format(id=text_id).replace('title = "A Title"', f'title = "{title}"').replace(
-        'language = "en"', f'language = "{language}"')
+from support import titled_sidecar as sidecar
 
 
 @pytest.fixture

@@ -10,13 +10,11 @@ from studyguide.views import picker
 from studyguide.views.prose import prose
 from studyguide.views.style import Figure
 from studyguide.views.tables import table
-from support import GOOD_SIDECAR
+from support import titled_sidecar as sidecar
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="75pt" height="30pt"></svg>'
 
 
-def sidecar(text_id: str, title: str) -> str:
-    return GOOD_SIDECAR.format(id=text_id).replace('title = "A Title"', f'title = "{title}"')
 
 
 @pytest.fixture
