@@ -15,9 +15,7 @@ from ..texts.text import Text
 from .tables import Table, table
 from .word_tables import NOT_COMPUTED, PROFILE_HEADERS, profile_rows
 
-ALONE = "not compared: the only text in its language"
-DISTINCTIVE_HEADERS = ("Text", "Language", "Compared with", "Distinctive words (count; G2)")
-LIKENESS_HEADERS = ("Text", "Language", "Compared with", "Most alike (cosine)", "Least alike (cosine)")
+COMPARISON_HEADERS = ("Text", "Distinctive words (count; G2)", "Most alike (cosine)", "Least alike (cosine)")
 
 
 def one_text(corpus: Sequence[Text]) -> str:
@@ -25,37 +23,28 @@ def one_text(corpus: Sequence[Text]) -> str:
             "add a text (see “Adding a text”) and this view fills in by itself.")
 
 
-def _compared(n: int) -> str:
-    return ALONE if n == 0 else f"{n} other text{'s' if n != 1 else ''}"
+def alone(text: Text) -> str:
+    return f"not compared: the only text in {language_name(text.language)}"
 
 
 def summary_table(corpus: Sequence[Text]) -> Table:
     """Every text's summary measures, then all texts together (shown open)."""
-    return table("Summary measures of every text (editors' readings applied)", PROFILE_HEADERS,
+    return table("Summary measures (editors' readings applied)", PROFILE_HEADERS,
                  profile_rows(corpus_profiles(corpus)), fold=False, empty="The guide holds no text yet.")
 
 
-def distinctive_table(corpus: Sequence[Text], n: int = 5) -> Table:
-    """Each text's most distinctive words against the other texts of its language."""
+def comparison_table(corpus: Sequence[Text], n: int = 5) -> Table:
+    """Per text, against the other texts of its language: its ``n`` most distinctive words, and the texts it
+    is most and least alike (cosine of their word counts). One table, one row per text, shown open."""
+    texts = list(corpus)
     rows = []
-    for found in distinctive_words(corpus, n) if len(corpus) > 1 else []:
-        if found.words is None:
-            words = NOT_COMPUTED
-        else:
+    if len(texts) > 1:
+        for found, alike in zip(distinctive_words(texts, n), likeness(texts)):
+            if found.words is None:
+                rows.append((found.text.title, alone(found.text), NOT_COMPUTED, NOT_COMPUTED))
+                continue
             words = "; ".join(f"{k.word} ({k.count}; {k.g2:.1f})" for k in found.words) or "none significantly more frequent"
-        rows.append((found.text.title, language_name(found.text.language), _compared(found.compared), words))
-    return table(f"Each text's most distinctive words (up to {n}) against the other texts in its language",
-                 DISTINCTIVE_HEADERS, rows, fold=False, empty=one_text(corpus))
-
-
-def likeness_table(corpus: Sequence[Text]) -> Table:
-    """For each text, the text of its language it is most and least alike, by the cosine of their word counts."""
-    rows = []
-    for found in likeness(corpus) if len(corpus) > 1 else []:
-        def shown(pair):
-            return NOT_COMPUTED if pair is None else f"{pair[0].title} ({pair[1]:.2f})"
-
-        rows.append((found.text.title, language_name(found.text.language), _compared(found.compared),
-                     shown(found.closest), shown(found.farthest)))
-    return table("How alike the texts are: cosine similarity of their word counts (stopwords left out), within each "
-                 "language", LIKENESS_HEADERS, rows, fold=False, empty=one_text(corpus))
+            rows.append((found.text.title, words, *(f"{pair[0].title} ({pair[1]:.2f})" for pair in (alike.closest, alike.farthest))))
+    return table(f"Each text against the other texts in its language: its most distinctive words (up to {n}), "
+                 "and the texts it is most and least alike (cosine similarity of their word counts, stopwords left out)",
+                 COMPARISON_HEADERS, rows, fold=False, empty=one_text(texts))

@@ -98,6 +98,20 @@ def corpus_context(placed: list, chosen) -> tuple[tuple[TextMark, ...], tuple[Te
     return marks, tuple(p.own for p in placed if p.text.id != chosen.id and p.own is not None)
 
 
+def against_corpus(placed: list, draw):
+    """``chart(text)``: ``draw(marks, others)`` for each text against the corpus (:func:`corpus_context`),
+    drawn once per distinct pair: texts with no known date (no lines of their own) share one chart."""
+    drawn: dict = {}
+
+    def chart(text):
+        key = corpus_context(placed, text)
+        if key not in drawn:
+            drawn[key] = draw(*key)
+        return drawn[key]
+
+    return chart
+
+
 def context_alt(others: tuple[TextMark, ...], first: dt.date, last: dt.date) -> str:
     """Alt text for the other texts' ticks: how many, over which years, and any left off the chart."""
     shown = shown_marks(others, first, last)

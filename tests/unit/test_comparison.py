@@ -14,7 +14,7 @@ import pytest
 
 from studyguide import load_corpus
 from studyguide.analysis.comparison import cosine, distinctive_words, likeness, pairs
-from studyguide.views.corpus_tables import ALONE, distinctive_table, likeness_table, summary_table
+from studyguide.views.corpus_tables import comparison_table, summary_table
 from support import titled_sidecar as sidecar
 
 
@@ -65,22 +65,23 @@ def test_distinctive_words_against_the_other_texts_of_the_language(keyness_corpu
     assert [(k.word, k.count) for k in oil] == [("oil", 10)]
     assert oil[0].g2 == pytest.approx(20 * math.log(4), abs=0.01)  # 2 x 10 x ln(40 / 10) = 27.73
     assert found["bread"].words == []  # 30 ln(40 / 30) = 8.63 for each word: under 15.13
-    rows = {row[0]: row for row in distinctive_table(keyness_corpus).rows}
-    assert rows["Oil"][2:] == ("1 other text", "oil (10; 27.7)")
-    assert rows["Bread"][3] == "none significantly more frequent"
+    rows = {row[0]: row for row in comparison_table(keyness_corpus).rows}
+    assert rows["Oil"][1] == "oil (10; 27.7)"
+    assert rows["Bread"][1] == "none significantly more frequent"
+    assert rows["Bread"][2:] == ("Oil (0.00)", "Oil (0.00)")
 
 
 def test_a_text_alone_in_its_language_is_listed_as_not_compared(class_corpus):
     russian = next(row for row in distinctive_words(class_corpus) if row.text.id == "neftianiki")
     assert russian.words is None
-    rows = {row[0]: row for row in likeness_table(class_corpus).rows}
-    assert rows["Нефтяники"][1:] == ("Russian", ALONE, "-", "-")
-    assert rows["Strike"][3:] == ("March (0.91)", "Roses (0.00)")
+    rows = {row[0]: row for row in comparison_table(class_corpus).rows}
+    assert rows["Нефтяники"][1:] == ("not compared: the only text in Russian", "-", "-")
+    assert rows["Strike"][2:] == ("March (0.91)", "Roses (0.00)")
 
 
 def test_with_one_text_each_view_says_why_there_is_nothing_to_compare(project):
     corpus = load_corpus(project({"a.txt": "Strike\n\nOil workers strike.\n", "a.meta.toml": sidecar("strike", "Strike")}))
-    for view in (distinctive_table(corpus), likeness_table(corpus)):
-        assert not view.rows and view._repr_html_() is None
-        assert view.empty.startswith("The guide holds 1 text, so there is nothing to compare yet")
+    view = comparison_table(corpus)
+    assert not view.rows and view._repr_html_() is None
+    assert view.empty.startswith("The guide holds 1 text, so there is nothing to compare yet")
     assert summary_table(corpus).rows[0][:3] == ("Strike", 3, 3)
