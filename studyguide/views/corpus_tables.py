@@ -30,7 +30,7 @@ def alone(text: Text) -> str:
 def summary_table(corpus: Sequence[Text]) -> Table:
     """Every text's summary measures, then all texts together (shown open)."""
     return table("Summary measures (editors' readings applied)", PROFILE_HEADERS,
-                 profile_rows(corpus_profiles(corpus)), fold=False, empty="The guide holds no text yet.")
+                 profile_rows(corpus_profiles(corpus)), fold=False, empty="The guide holds no text yet.", scroll=True)
 
 
 def comparison_table(corpus: Sequence[Text], n: int = 5) -> Table:
@@ -47,4 +47,4 @@ def comparison_table(corpus: Sequence[Text], n: int = 5) -> Table:
             rows.append((found.text.title, words, *(f"{pair[0].title} ({pair[1]:.2f})" for pair in (alike.closest, alike.farthest))))
     return table(f"Each text against the other texts in its language: its most distinctive words (up to {n}), "
                  "and the texts it is most and least alike (cosine similarity of their word counts, stopwords left out)",
-                 COMPARISON_HEADERS, rows, fold=False, empty=one_text(texts))
+                 COMPARISON_HEADERS, rows, fold=False, empty=one_text(texts), scroll=True)
