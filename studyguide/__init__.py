@@ -44,7 +44,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
   book: relative in it, absolute in a live kernel) and
-  :mod:`~.views.picker` (one text at a time: a notebook's per-text sections behind grouped "Text:" menus),
+  :mod:`~.views.picker` (one text at a time: a notebook's per-text sections behind grouped "Text:" menus;
+  the sections of each page: :mod:`~.views.word_sections`, :mod:`~.views.theme_sections`,
+  :mod:`~.views.timeline_sections`),
   :mod:`~.views.corpus_tables` (every text at once: summary, distinctive words, likeness),
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), and the explorers

@@ -96,12 +96,14 @@ def text_card(text: Text, words: int) -> str:
             f"{chapter_link(text.id, None, 'Read it in its chapter')}.</p>")
 
 
-def text_picker(corpus: Iterable[Text], words: Callable[[Text], int]) -> None:
+def text_picker(corpus: Iterable[Text]) -> None:
     """The page's first "Text:" menu, with a sentence on how it works (nothing with a single text)."""
+    from ..analysis.frequency import text_tokens
+
     texts = list(corpus)
     if len(texts) < 2:
         return
     display(HTML(f'<p class="sg-note sg-picker-note">This page shows one of the guide’s {len(texts)} texts at a '
                  "time, the first one to begin with. Every “Text:” menu on the page chooses the text for all of its "
                  "sections at once; the page’s address then names the text, so a link opens the page on it.</p>"))
-    display(text_switcher(texts, [text_card(text, words(text)) for text in texts]))
+    display(text_switcher(texts, [text_card(text, len(text_tokens(text))) for text in texts]))

@@ -85,3 +85,12 @@ def test_with_one_text_each_view_says_why_there_is_nothing_to_compare(project):
     assert not view.rows and view._repr_html_() is None
     assert view.empty.startswith("The guide holds 1 text, so there is nothing to compare yet")
     assert summary_table(corpus).rows[0][:3] == ("Strike", 3, 3)
+
+
+def test_a_table_of_every_text_keeps_to_a_screenful_beyond_twelve_rows():
+    from studyguide.views.tables import table
+
+    rows = [(f"Text {i}", i) for i in range(1, 14)]
+    assert 'class="sg-table-box sg-scroll-rows"' in table("Texts", ("Text", "Words"), rows, fold=False, scroll=True)._repr_html_()
+    assert "sg-scroll-rows" not in table("Texts", ("Text", "Words"), rows[:12], fold=False, scroll=True)._repr_html_()
+    assert "sg-scroll-rows" not in table("Texts", ("Text", "Words"), rows, fold=False)._repr_html_()

@@ -78,12 +78,12 @@ def test_one_text_is_shown_as_it_always_was(project, shown):
     picker.by_text(corpus, render)
     assert [type(o).__name__ for o in shown] == ["Table", "Figure", "Markdown"]
     shown.clear()
-    picker.text_picker(corpus, lambda text: 3)
+    picker.text_picker(corpus)
     assert shown == []  # no menu for a single text
 
 
 def test_the_page_picker_says_how_many_texts_and_links_each_chapter(three, shown):
-    picker.text_picker(three, lambda text: 3)
+    picker.text_picker(three)
     note, menu = shown
     assert "one of the guide’s 3 texts at a time" in note.data
     card = BeautifulSoup(menu._repr_mimebundle_()["text/html"], "html.parser").select_one('[data-sg-key="second"]')
