@@ -104,6 +104,6 @@ def text_picker(corpus: Iterable[Text]) -> None:
     if len(texts) < 2:
         return
     display(HTML(f'<p class="sg-note sg-picker-note">This page shows one of the guide’s {len(texts)} texts at a '
-                 "time, the first one to begin with. Every “Text:” menu on the page chooses the text for all of its "
-                 "sections at once; the page’s address then names the text, so a link opens the page on it.</p>"))
+                 "time. Every “Text:” menu on it switches all its sections; a link to the page then opens it on that "
+                 "text.</p>"))
     display(text_switcher(texts, [text_card(text, len(text_tokens(text))) for text in texts]))

@@ -44,6 +44,7 @@ from .word_tables import (
 )
 
 SIZES = (1_000_000, 10_000_000, 100_000_000, 1_000_000_000)  # assumed sizes of the general reference
+FEW_TEXTS = 8  # as many texts as the timeline has line styles: beyond, the corpus views take over
 
 
 def readings(text: Text):
@@ -105,9 +106,13 @@ def against_the_others(corpus, text: Text):
         return None
     others = [word_counts(other) for other in corpus if other.id != text.id]
     top = distinctive(against_others(word_counts(text), others), 15)
-    return [table(f"“{text.title}”: words used more than in the other texts", KEYWORD_HEADERS, keyword_rows(top),
-                  empty=f"No word of “{text.title}” is significantly more frequent than in the other texts."),
-            keyness_chart(top, text.title, reference="the other texts") if top else None]
+    shown = [table(f"“{text.title}”: words used more than in the other texts", KEYWORD_HEADERS, keyword_rows(top),
+                   empty=f"No word of “{text.title}” is significantly more frequent than in the other texts.")]
+    # Its chart only while the texts are few: in a class corpus the comparison table above gives every text's
+    # most distinctive words, and the page keeps to a readable height.
+    if top and len(corpus) <= FEW_TEXTS:
+        shown.append(keyness_chart(top, text.title, reference="the other texts"))
+    return shown
 
 
 def compared_or_not(corpus, text: Text):
