@@ -15,8 +15,11 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
     });
   }
+  // Rounded from the exact binary value, as toFixed and Python's format() round (toLocaleString rounds the
+  // shortest decimal, so 1.65 became "1.7" here and "1.6" in the live explorer), then grouped: "1,234.5".
   function fmt(x, digits) {
-    return x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    var parts = x.toFixed(digits).split(".");
+    return Number(parts[0]).toLocaleString("en") + (parts.length > 1 ? "." + parts[1] : "");
   }
 
   // --- switchers -------------------------------------------------------------------------
