@@ -19,7 +19,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.knowledge.wordings` (listed wordings found in a text), the evidence behind the
   records (:mod:`~.knowledge.evidence`: the passages in ``data/evidence/``;
   :mod:`~.knowledge.evidence_values`: the numbers and dates a claim states;
-  :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.evidence_fold`:
+  :mod:`~.knowledge.evidence_check`: passages against records; :mod:`~.knowledge.sentence_claims`:
+  chapter sentences with passages of their own; :mod:`~.knowledge.evidence_history`: checked dates
+  against the git history; :mod:`~.knowledge.evidence_fold`:
   the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
   :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
   :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
@@ -32,7 +34,9 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.analysis.dispersion`, :mod:`~.analysis.quotations`,
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
-  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs)
+  analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs),
+  :mod:`~.analysis.comparison` (the texts compared within each language: distinctive words, likeness),
+  :mod:`~.analysis.exercises` (the lab's exercises: right answers and how an answer is judged)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
   :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
   :mod:`~.views.numbers` (numbers as the pages write them), the tables' headers and rows
@@ -42,20 +46,28 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.theme_tracker`, :mod:`~.views.timeline_chart`), :mod:`~.views.kwic`,
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
-  book: relative in it, absolute in a live kernel) and
+  book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
+  a notebook's output),
+  :mod:`~.views.picker` (one text at a time: a notebook's per-text sections behind grouped "Text:" menus;
+  the sections of each page: :mod:`~.views.word_sections`, :mod:`~.views.theme_sections`,
+  :mod:`~.views.timeline_sections`),
+  :mod:`~.views.corpus_tables` (every text at once: summary, distinctive words, likeness) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
-  (what `check` says is counted of a text), and the explorers
+  (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
+  text, as printed, which its visible "by hand" cells recompute), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
-  :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`)
+  :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`), and the lab's self-checks (:mod:`~.views.lab`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
   :mod:`studyguide.book`, the build's data (:mod:`~.book.data`), the directives and roles
   (:mod:`~.book.chapter`, :mod:`~.book.glossary`, :mod:`~.book.guide`,
   :mod:`~.book.timeline`, :mod:`~.book.fields`, :mod:`~.book.whoswho`, :mod:`~.book.quiz`,
   :mod:`~.book.evidence`),
   :mod:`~.book.mentions` (linking a first mention),
-  the classroom editions (:mod:`~.book.editions`; their names, read without Sphinx:
+  the classroom editions (:mod:`~.book.editions`; the lab's solutions, merged in for teachers only:
+  :mod:`~.book.solutions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
-  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.by_hand` (the notebooks' "by hand" cells,
+  in open folds), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and

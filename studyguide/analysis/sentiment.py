@@ -39,10 +39,27 @@ NEUTRAL = 0.05  # VADER's authors' conventional band: |compound| < 0.05 is neutr
 NAME = "VADER (the reference implementation, PyPI package vaderSentiment)"
 
 
+class _Recording(SentimentIntensityAnalyzer):
+    """The reference analyser, keeping what its last sentence's compound score was computed from.
+
+    VADER turns a sentence into one valence per word (lexicon values after its rules for
+    boosters, capitals, negation and "but"), then sums them, pushes the sum away from 0 by
+    the emphasis of "!" and "?", and normalises it. The notebooks recompute that last step
+    by hand from the recorded valences (:func:`sentence_valences`), so they are kept here
+    rather than re-derived from the analyser's private rules.
+    """
+
+    recorded: tuple[tuple[float, ...], float] = ((), 0.0)
+
+    def score_valence(self, sentiments, text):
+        self.recorded = (tuple(float(v) for v in sentiments), self._punctuation_emphasis(text) if sentiments else 0.0)
+        return super().score_valence(sentiments, text)
+
+
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
     """The reference VADER analyser, with the lexicon its package ships."""
-    return SentimentIntensityAnalyzer()
+    return _Recording()
 
 
 def compound(sentence: str) -> float:
@@ -123,6 +140,30 @@ def stretch_scores(text: Text) -> list[StretchScore]:
             rows.append(StretchScore(stretch, quoted_in(stretch, quoted), len(inside), mean(inside), min(inside),
                                      max(inside)))
     return rows
+
+
+@dataclass(frozen=True)
+class Valences:
+    """What VADER's compound score of one sentence is computed from: each word's valence, after VADER's rules,
+    and the emphasis of its "!" and "?" (added to a positive sum, taken from a negative one)."""
+
+    paragraph: int
+    sentence: str
+    words: tuple[float, ...]
+    punctuation: float
+
+
+def sentence_valences(text: Text) -> list[Valences]:
+    """The :class:`Valences` of every sentence of ``text`` in order (the sentences :func:`sentence_scores` scores);
+    none when VADER does not read its language."""
+    if not applies(text, "sentiment"):
+        return []
+    found = []
+    for p in text.paragraphs:
+        for s in sentences(text.reading(p.number)):
+            analyzer().polarity_scores(s)
+            found.append(Valences(p.number, s, *analyzer().recorded))
+    return found
 
 
 def sentence_with(text: Text, fragment: str) -> SentenceScore:

@@ -17,7 +17,8 @@ registers the book's directives and roles:
   student and teacher editions;
 - ``{self-check}`` (:mod:`.quiz`): a self-check quiz from ``data/quiz.toml``;
 - ``{whos-who}`` and the links to it from every page (:mod:`.whoswho`);
-- ``{evidence-summary}`` and the folds of the sources' words (:mod:`.evidence`).
+- ``{evidence-summary}``, ``{evidence}`` (a chapter sentence's own passages) and the folds
+  of the sources' words (:mod:`.evidence`).
 """
 
 from __future__ import annotations
@@ -99,9 +100,9 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
+    from . import bibliography, by_hand, editions, failures, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
-    from .evidence import EvidenceSummaryDirective
+    from .evidence import EvidenceFolds, EvidenceRole, EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
     from .glossary import GlossaryDirective, unmarked_term
     from .guide import OccursRole, ParagraphRole, SeedCountRole, SeedQuoteRole, SentenceRole, TextQuoteDirective
@@ -114,6 +115,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", unmarked_term)
     app.connect("build-finished", prune_removed_chapters)
     app.add_transform(ChapterOrder)
+    app.add_transform(EvidenceFolds)
     bibliography.setup()
     upstream.setup(app)
     failures.setup(app)
@@ -121,6 +123,7 @@ def setup(app: Sphinx) -> dict:
     hovertips.setup(app)
     whoswho.setup(app)
     editions.setup(app)
+    by_hand.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)
@@ -138,6 +141,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("seed-count-word", SeedCountRole())
     app.add_role("event-date", EventDateRole())
     app.add_role("figure", FigureRole())
+    app.add_role("evidence", EvidenceRole())
     app.add_role("text-date", TextDateRole())
     app.add_role("answered-date", TextDateRole())
     app.add_css_file("studyguide.css")

@@ -10,6 +10,10 @@ one reveal per question, marked as the teacher's.
 - The page sources Sphinx copies to ``_sources/`` (the download button's source file)
   still hold the blocks' text: in the student edition :func:`strip_sources` removes them
   after the build.
+- A notebook with a solutions file (the lab: ``notebooks/solutions/lab.py``) is read and run in
+  the teacher edition with its solutions merged in (:mod:`.solutions`), and its page's download
+  gives that notebook; the student edition reads, runs and offers the committed notebook, which
+  holds no solution.
 
 The edition is chosen at build time: ``python -m studyguide build --edition teacher``
 (environment variable :data:`EDITION_ENV`); the teacher edition builds into its own folder.
@@ -26,7 +30,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..base.errors import InputError
+from .data import StudyGuideError
 from .edition_names import DOWNLOADS, EDITION_ENV, EDITIONS, HANDOUT_ENV, HANDOUTS
+from .solutions import merged_text, solutions_file
 
 TEACHER_BLOCKS = ("model-answer", "teacher-note")
 # A fenced teacher block in a MyST source: ``:::{model-answer}`` (any indent, three or more
@@ -72,6 +79,15 @@ class TeacherNote(TeacherBlock):
     label = "Teacher note"
 
 
+def teacher_lines(source: str) -> set[int]:
+    """The lines (from 1) of ``source`` that its teacher blocks span, fences included."""
+    lines: set[int] = set()
+    for block in _BLOCK.finditer(source):
+        first = source.count("\n", 0, block.start()) + 1
+        lines.update(range(first, first + block.group(0).count("\n") + 1))
+    return lines
+
+
 def strip_blocks(source: str) -> str:
     """``source`` (MyST) without its teacher blocks."""
     return _BLOCK.sub("", source)
@@ -88,6 +104,40 @@ def strip_sources(app: Sphinx, exception: Exception | None) -> None:
             stripped = strip_blocks(source)
             if stripped != source:
                 path.write_text(stripped, "utf-8")
+
+
+def _solutions(app: Sphinx, docname: str) -> Path | None:
+    """The solutions file of a notebook page (``notebooks/solutions/NAME.py``), if it has one."""
+    source = Path(app.env.doc2path(docname))
+    found = solutions_file(source)
+    return found if source.suffix == ".ipynb" and found.is_file() else None
+
+
+def download_link(docname: str) -> str:
+    """The page's own source copy (``_sources/``), relative to the page: the notebook its download button gives."""
+    return posixpath.relpath(f"_sources/{docname}.ipynb", posixpath.dirname(docname) or ".")
+
+
+def merge_solutions(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Teacher edition: a notebook with a solutions file is read, and run, with its solutions merged in."""
+    if not is_teacher(app.env) or (found := _solutions(app, docname)) is None:
+        return
+    app.env.note_dependency(str(found))  # a changed solution re-reads (and re-runs) the page
+    try:
+        source[0] = merged_text(source[0], found, download_link(docname))
+    except InputError as exc:
+        raise StudyGuideError(str(exc)) from None
+
+
+def solutions_download(app: Sphinx, exception: Exception | None) -> None:
+    """Teacher edition: the page's download button (``_sources/``) gives the notebook with its solutions."""
+    if exception is not None or app.builder.format != "html" or app.config.studyguide_edition != "teacher":
+        return
+    for docname in sorted(app.env.found_docs):
+        copied = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
+        if (found := _solutions(app, docname)) is not None and copied.is_file():
+            source = Path(app.env.doc2path(docname)).read_text("utf-8")
+            copied.write_text(merged_text(source, found, download_link(docname)), "utf-8")
 
 
 class HandoutLinkRole(SphinxRole):
@@ -115,5 +165,7 @@ def setup(app: Sphinx) -> None:
     app.add_role("handout-link", HandoutLinkRole())
     app.connect("config-inited", add_edition_tag)
     app.connect("build-finished", strip_sources)
+    app.connect("source-read", merge_solutions)
+    app.connect("build-finished", solutions_download)
     app.add_directive("model-answer", ModelAnswer)
     app.add_directive("teacher-note", TeacherNote)

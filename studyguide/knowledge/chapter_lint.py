@@ -18,10 +18,17 @@
 Role invocations and links (whose labels name sources and their dates) are removed
 before a line is read, so what a role writes is never mistaken for typed text. Each
 finding names the file and line.
+
+The notebooks' markdown cells (:data:`NOTEBOOKS`) are read by the same two lints: Jupyter
+shows a MyST role as its raw text, so there a date, figure or role from the data and a place
+in the text come from a code cell's output (:mod:`studyguide.views.places` checks a place
+against the seed), never typed. A notebook's finding names the line of the ``.ipynb`` file
+and the markdown cell.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -33,6 +40,7 @@ from ..base.schema import Field, TomlFile
 
 EXCEPTIONS_FILE = Path("data") / "chapter-exceptions.toml"
 CHAPTERS = ("chapters/**/*.md", "index.md")
+NOTEBOOKS = ("notebooks/*.ipynb",)
 LINTS = ("place", "fact")
 EXCEPTION_FIELDS = {
     "lint": Field(str, True, "Which lint it answers: place or fact.", choices=LINTS),
@@ -55,10 +63,17 @@ class Finding:
     line: int
     text: str
 
+    cell: int | None = None  # a notebook's markdown cell, counted from 1
+
     def error(self) -> InputError:
-        what = ("a place in the text written without a role that checks words standing there "
-                "({para}`N | words`, {sentence}, {occurs})"
-                if self.lint == "place" else "a fact from the data retyped instead of read through a role")
+        if self.cell is not None:  # roles show as raw text in Jupyter: the fact comes from a code cell
+            what = (f"in markdown cell {self.cell}, " + ("a place in the text typed by hand" if self.lint == "place"
+                                                          else "a fact from the data typed by hand")
+                    + "; write it from a code cell (studyguide.views.places for a place, the data for a fact)")
+        else:
+            what = ("a place in the text written without a role that checks words standing there "
+                    "({para}`N | words`, {sentence}, {occurs})"
+                    if self.lint == "place" else "a fact from the data retyped instead of read through a role")
         return InputError(self.path, f"'{self.text}': {what}; or list it with its reason in {EXCEPTIONS_FILE}", self.line)
 
 
@@ -110,6 +125,33 @@ def prose_lines(path: Path):
         yield number, _LINK.sub(" ", _ROLE.sub(" ", line))
 
 
+def notebook_lines(path: Path) -> tuple[dict[int, str], dict[int, int]]:
+    """The markdown cells' lines of a notebook, by their line in the ``.ipynb`` file (roles and links
+    blanked, headings kept: a notebook's heading is prose that Jupyter shows as it is typed), and the
+    markdown cell (from 1) each line belongs to."""
+    raw = path.read_text("utf-8").split("\n")
+    try:
+        cells = json.loads("\n".join(raw)).get("cells", [])
+    except ValueError as exc:
+        raise InputError(path, f"not a notebook: {exc}") from None
+    lines: dict[int, str] = {}
+    cell_of: dict[int, int] = {}
+    at = 0  # the file is searched forward, so each source line is found where it stands
+    for number, cell in enumerate(cells, 1):
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        for text in (source if isinstance(source, list) else source.splitlines(keepends=True)):
+            encoded = json.dumps(text, ensure_ascii=False)[1:-1]
+            found = next((n for n in range(at, len(raw)) if encoded in raw[n]), None)
+            if found is None:  # written in another JSON style: count lines from the cell's start
+                found = at
+            at = found
+            lines[found + 1] = lines.get(found + 1, "") + " " + _LINK.sub(" ", _ROLE.sub(" ", text.rstrip("\n")))
+            cell_of[found + 1] = number
+    return lines, cell_of
+
+
 def data_facts(timeline=None, people=None) -> set[str]:
     """The data's facts as a chapter would type them: day dates, figure values, roles."""
     facts: set[str] = set()
@@ -154,11 +196,12 @@ def lint(root: Path, timeline=None, people=None, exceptions: Exceptions | None =
     allowed = exceptions.allowed if exceptions else ()
     facts = sorted({f.lower() for f in data_facts(timeline, people)}, key=len, reverse=True)
     found: list[Finding] = []
-    for pattern in CHAPTERS:
+    for pattern in CHAPTERS + NOTEBOOKS:
         for path in sorted(root.glob(pattern)):
             name = path.relative_to(root).as_posix()
             excused = [e for e in allowed if e.file == name]
-            lines = dict(prose_lines(path))
+            notebook = path.suffix == ".ipynb"
+            lines, cells = notebook_lines(path) if notebook else (dict(prose_lines(path)), {})
             # one pass over the whole page per pattern and fact, not one per line: the lints run at every load
             rows = [lines.get(n, "") for n in range(1, max(lines, default=0) + 1)]
             doc, lower = "\n".join(rows), "\n".join(rows).lower()
@@ -168,9 +211,10 @@ def lint(root: Path, timeline=None, people=None, exceptions: Exceptions | None =
             for lint_name, at, text in sorted(hits, key=lambda hit: hit[1]):
                 number = bisect_right(starts, at)
                 if not any(e.lint == lint_name and text in e.text and e.text in lines[number] for e in excused):
-                    found.append(Finding(lint_name, path, number, text))
-            found += [Finding("place", path, number, role) for number, role in unchecked_links(path)
-                      if not any(e.lint == "place" and role in e.text for e in excused)]
+                    found.append(Finding(lint_name, path, number, text, cells.get(number)))
+            if not notebook:
+                found += [Finding("place", path, number, role) for number, role in unchecked_links(path)
+                          if not any(e.lint == "place" and role in e.text for e in excused)]
     return found
 
 

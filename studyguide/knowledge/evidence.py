@@ -9,6 +9,13 @@ it was found word for word in a stored copy, and that copy's address when it dif
 (:data:`DERIVED_FIELDS`); ``missing.toml`` says why a record has no passage yet
 (:data:`MISSING_FIELDS`).
 
+A chapter's sentence can carry its own passages too (``{evidence}`claim-id``` at its
+end): they live in ``chapters/<chapter>.toml`` (:data:`CHAPTER_FOLDER`), with the
+same schema, ``record`` being the claim id the sentence names (kind ``sentence``);
+``sentences-missing.toml`` says why a sourced sentence has none
+(:data:`SENTENCE_MISSING_FIELDS`). :mod:`.sentence_claims` checks them against the
+sentences.
+
 This module only reads and checks each file on its own (a bad entry stops with a
 one-line ``file:line`` error); :mod:`.evidence_check` checks the passages against the
 records they support.
@@ -20,19 +27,24 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..base.errors import InputError
 from ..base.schema import ID, LANGUAGE, URL, Field, TomlFile
 
 EVIDENCE_FOLDER = Path("data") / "evidence"
 #: file name -> the kind of record its passages support
 FILES = {"events.toml": "event", "figures.toml": "figure", "people.toml": "entry"}
+SENTENCE = "sentence"  # the kind of a chapter sentence's passages
+CHAPTER_FOLDER = "chapters"  # data/evidence/chapters/<chapter>.toml: passages of chapter sentences
 DERIVED_FILE = "derived.toml"
 MISSING_FILE = "missing.toml"
+SENTENCE_MISSING_FILE = "sentences-missing.toml"
 MAX_WORDS = 30  # one quotation
 MAX_WORDS_PER_SOURCE = 60  # all quotations of one record from one source
 
 PASSAGE_FIELDS = {
-    "record": Field(str, True, "The id of the event, figure or who's who entry it supports.", form=ID),
-    "url": Field(str, True, "Exactly one of that record's `sources` URLs.", form=URL),
+    "record": Field(str, True, "The id of the event, figure or who's who entry it supports (in chapters/: the "
+                    "claim id its sentence names through {evidence}).", form=ID),
+    "url": Field(str, True, "Exactly one of that record's `sources` URLs (a sentence's: a URL it cites).", form=URL),
     "quote": Field(str, True, f"The source's words, verbatim as in the stored copy (at most {MAX_WORDS} words)."),
     "lang": Field(str, False, "The source's language when it is not English (ru, kk, fr...).", form=LANGUAGE),
     "translation": Field(str, False, "Required with `lang`: the guide's own English translation."),
@@ -48,11 +60,16 @@ MISSING_FIELDS = {
     "record": Field(str, True, "The id of a record with no passage.", form=ID),
     "reason": Field(str, True, "Why no passage could be recorded."),
 }
+SENTENCE_MISSING_FIELDS = {
+    "file": Field(str, True, "The chapter, relative to the project (chapters/guide/perspectives.md)."),
+    "text": Field(str, True, "Words of the sentence, exactly as written in the chapter, that single it out."),
+    "reason": Field(str, True, "Why it carries no passage."),
+}
 
 
 @dataclass(frozen=True)
 class Passage:
-    kind: str  # event, figure or entry
+    kind: str  # event, figure, entry, or sentence (a chapter sentence's own passages)
     record: str
     url: str
     quote: str
@@ -86,11 +103,23 @@ class Missing:
 
 
 @dataclass(frozen=True)
+class SentenceMissing:
+    """Why one sourced sentence of a chapter carries no passage."""
+
+    file: str
+    text: str
+    reason: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
 class Evidence:
     folder: Path
     passages: tuple[Passage, ...]
     derived: tuple[Derived, ...]
     missing: tuple[Missing, ...]
+    sentences_missing: tuple[SentenceMissing, ...] = ()
 
     def of(self, kind: str, record: str) -> tuple[Passage, ...]:
         """The passages of one record, in file order."""
@@ -110,11 +139,21 @@ def load_evidence(folder: Path | str) -> Evidence:
     for name, kind in FILES.items():
         if (folder / name).is_file():
             passages.extend(_passages(folder / name, kind))
+    first_file: dict[str, Path] = {}
+    for path in sorted((folder / CHAPTER_FOLDER).glob("*.toml")):
+        for passage in _passages(path, SENTENCE):
+            first = first_file.setdefault(passage.record, path)
+            if first != path:  # one claim's passages in one file, so its sentence's chapter is found at once
+                raise InputError(path, f"claim '{passage.record}' has passages in {first.name} too; a claim id is "
+                                 f"unique across {folder / CHAPTER_FOLDER}", passage.line)
+            passages.append(passage)
     derived = [Derived(v["record"], v["value"].strip(), " ".join(v["formula"].split()), p, line)
                for v, p, line in _tables(folder / DERIVED_FILE, "derived", DERIVED_FIELDS)]
     missing = [Missing(v["record"], " ".join(v["reason"].split()), p, line)
                for v, p, line in _tables(folder / MISSING_FILE, "missing", MISSING_FIELDS)]
-    return Evidence(folder, tuple(passages), tuple(derived), tuple(missing))
+    unsupported = [SentenceMissing(v["file"], " ".join(v["text"].split()), " ".join(v["reason"].split()), p, line)
+                   for v, p, line in _tables(folder / SENTENCE_MISSING_FILE, "missing", SENTENCE_MISSING_FIELDS)]
+    return Evidence(folder, tuple(passages), tuple(derived), tuple(missing), tuple(unsupported))
 
 
 def _tables(path: Path, name: str, schema: dict):

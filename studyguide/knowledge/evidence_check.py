@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ..base.dates import When
 from ..base.errors import InputError
-from .evidence import DERIVED_FILE, EVIDENCE_FOLDER, FILES, MAX_WORDS_PER_SOURCE, Evidence, Passage
-from .evidence_values import Value, date_value, values_in
-from .sources import Sources, short_name
+from .evidence import CHAPTER_FOLDER, DERIVED_FILE, EVIDENCE_FOLDER, FILES, MAX_WORDS_PER_SOURCE, SENTENCE, Evidence, Passage
+from .evidence_values import Value, date_value, values_in, without_citations
+from .sources import Sources, publisher_names, short_name
 
 MAX_DERIVED_SHARE = 0.10
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -37,7 +37,7 @@ _NOT_NAMES = {"The", "A", "An", "And", "Of", "In", "On", "For", "By", "As", "Its
 class Record:
     """An event, contested figure or who's who entry, as the evidence checks see it."""
 
-    kind: str  # event, figure or entry
+    kind: str  # event, figure, entry, or sentence (a chapter sentence with {evidence}: .sentence_claims)
     id: str
     label: str  # what a reader sees: the title, the figure, the name
     claim: str  # every sentence of it that states something
@@ -46,9 +46,11 @@ class Record:
     given_by: str
     path: Path
     line: int
+    names: tuple[str, ...] = ()  # a chapter sentence's: the records it writes through {event-date} or {figure}
 
-    def values(self) -> list[Value]:
-        stated = [date_value(when) for when in self.dates] + values_in(self.claim)
+    def values(self, publishers=()) -> list[Value]:
+        """What the claim states; the dates of attributions to ``publishers`` are citations, not claims."""
+        stated = [date_value(when) for when in self.dates] + values_in(without_citations(self.claim, publishers))
         return list({v.key: v for v in stated}.values())
 
 
@@ -69,16 +71,19 @@ def records(timeline=None, people=None) -> list[Record]:
 def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | None = None) -> None:
     """Stop at the first passage or record that fails a check."""
     by_key = {(r.kind, r.id): r for r in found}
+    publishers = publisher_names(sources)
     for passage in evidence.passages:
         record = by_key.get((passage.kind, passage.record))
         if record is None:
-            raise InputError(passage.path, f"no {passage.kind} with id '{passage.record}'", passage.line)
+            what = ("no chapter sentence names {evidence}" + f"`{passage.record}`" if passage.kind == SENTENCE
+                    else f"no {passage.kind} with id '{passage.record}'")
+            raise InputError(passage.path, what, passage.line)
         _check_source(passage, record, sources)
     for derived in evidence.derived:
         record = next((r for r in found if r.id == derived.record), None)
         if record is None:
             raise InputError(derived.path, f"no record with id '{derived.record}'", derived.line)
-        if derived.value not in record.claim and derived.value not in {v.text for v in record.values()}:
+        if derived.value not in record.claim and derived.value not in {v.text for v in record.values(publishers)}:
             raise InputError(derived.path, f"'{derived.value}' is not written in the claim of '{record.id}'", derived.line)
     stated = derived = 0
     for record in found:
@@ -86,14 +91,18 @@ def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | N
         if not passages:
             continue
         _check_amounts(record, passages)
+        # a sentence's value may stand in the passages of a record it names: it restates that record
+        said = passages + tuple(p for p in evidence.passages if p.record in record.names and p.kind != SENTENCE)
         declared = {d.value for d in evidence.derived_for(record.id)}
-        for value in record.values():
+        for value in record.values(publishers):
             stated += 1
             if value.text in declared or any(value.key == v.key for d in declared for v in values_in(d)):
                 derived += 1
-            elif not any(value.stated_in(p.quote) for p in passages):
+            elif not any(value.stated_in(p.quote) for p in said):
+                home = EVIDENCE_FOLDER / CHAPTER_FOLDER / passages[0].path.name if record.kind == SENTENCE \
+                    else EVIDENCE_FOLDER / _KIND_FILE[record.kind]
                 raise InputError(record.path, f"{record.kind} '{record.id}': '{value.text}' stands in none of its "
-                                 f"passages ({EVIDENCE_FOLDER / _KIND_FILE[record.kind]}) and is not declared in "
+                                 f"passages ({home}) and is not declared in "
                                  f"{EVIDENCE_FOLDER / DERIVED_FILE}", record.line)
         if record.kind == "figure" and not _names_giver(record, passages, sources):
             raise InputError(record.path, f"figure '{record.id}': given_by '{record.given_by}' names no one its "
@@ -105,8 +114,10 @@ def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | N
 
 def _check_source(passage: Passage, record: Record, sources: Sources | None) -> None:
     if passage.url not in record.sources:
-        raise InputError(passage.path, f"{passage.url} is not among the sources of {record.kind} '{record.id}'",
-                         passage.line)
+        whose = (f"cited by the sentence of '{record.id}' ({record.path.name}:{record.line}): a link in it or the url "
+                 "of a bibliography entry it cites" if record.kind == SENTENCE
+                 else f"among the sources of {record.kind} '{record.id}'")
+        raise InputError(passage.path, f"{passage.url} is not {whose}", passage.line)
     for address in filter(None, (passage.url, passage.page)):
         refusal = sources.refusal(address) if sources else None
         if refusal is not None:

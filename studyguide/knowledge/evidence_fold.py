@@ -24,8 +24,14 @@ def day_label(day) -> str:
     return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
-def fold_html(passages: tuple[Passage, ...] | list[Passage], about: str, sources: Sources | None = None) -> str:
-    """The fold for one record (``about`` names it for screen readers); empty when it has no passage."""
+def fold_html(passages: tuple[Passage, ...] | list[Passage], about: str, sources: Sources | None = None,
+              anchor: str = "", back: str = "", label: str = SUMMARY) -> str:
+    """The fold for one record (``about`` names it for screen readers); empty when it has no passage.
+
+    A chapter sentence's fold (``{evidence}``) has an ``anchor``, the id of its passages that the
+    sentence's control links to (a browser opens a closed fold to show a target inside it), and
+    ``back``, the id of that control, for a link back to the sentence.
+    """
     if not passages:
         return ""
     names = dict(zip(dict.fromkeys(p.url for p in passages), source_names(list(dict.fromkeys(p.url for p in passages)),
@@ -41,5 +47,10 @@ def fold_html(passages: tuple[Passage, ...] | list[Passage], about: str, sources
             f"<p>{escape(passage.quote)}</p></blockquote>{translation}"
             f'<figcaption><a href="{escape(passage.url)}" rel="noopener">{escape(names[passage.url])}</a>; '
             f"found word for word{copy} on {day_label(passage.checked)}</figcaption></figure>")
-    return (f'<details class="evidence"><summary>{SUMMARY}<span class="sg-sr-only"> for '
-            f"{escape(about)}</span></summary>{''.join(items)}</details>")
+    body = "".join(items)
+    if back:
+        body += f'<p class="evidence-back"><a href="#{escape(back)}">Back to the sentence</a></p>'
+    if anchor:
+        body = f'<div id="{escape(anchor)}" tabindex="-1">{body}</div>'
+    return (f'<details class="evidence"><summary>{escape(label)}<span class="sg-sr-only"> for '
+            f"{escape(about)}</span></summary>{body}</details>")

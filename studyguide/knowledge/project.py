@@ -1,11 +1,12 @@
 """The project: the texts and the curated knowledge beside them, loaded once and checked.
 
 Every TOML file of ``data/`` is read here, by its loader in this layer, and nowhere
-else (:data:`DATA_FILES`); ``data/sources.bib`` is sphinxcontrib-bibtex's.
+else (:data:`DATA_FILES`); ``data/sources.bib`` is sphinxcontrib-bibtex's (:mod:`.sentence_claims` reads only its URLs).
 
 Loading also audits the sources (:func:`studyguide.knowledge.sources.audit`) when the
 project has a ``data/sources.toml``, checks the evidence passages in ``data/evidence/``
-against their records (:mod:`.evidence_check`), and lints the chapters
+against their records and the chapter sentences that carry their own
+(:mod:`.evidence_check`, :mod:`.sentence_claims`), and lints the chapters
 (:mod:`.chapter_lint`).
 
 The book's Sphinx extension loads one :class:`Project` per build, from Sphinx's
@@ -30,6 +31,7 @@ from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
 from .people import PEOPLE_FILE, People, load_people
 from .publication import own_addresses
 from .quiz import QUIZ_FILE, Quiz, load_quiz
+from .sentence_claims import check_reasons, sentence_records
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
@@ -72,7 +74,11 @@ def load_project(root: Path | str | None = None) -> Project:
     if project.quiz is not None:
         check_evidence(project.quiz, project.corpus)
     if project.evidence is not None:  # every passage quotes an accepted source of its record, and covers its claim
-        check_passages(project.evidence, claims(project), project.sources)
+        found = claims(project)
+        # chapter sentences with passages of their own ({evidence}) are checked as records are
+        check_passages(project.evidence, found + sentence_records(root, project.evidence, {r.id for r in found}),
+                       project.sources)
+        check_reasons(root, project.evidence)
     # places in the text and facts from the data, written through roles
     findings = lint(root, project.timeline, project.people, project.exceptions)
     if findings:

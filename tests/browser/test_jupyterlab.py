@@ -5,9 +5,11 @@ project's environment on a copy of the project (JupyterLab saves outputs into th
 it runs), with ``jupyter_lab_config.json`` as the README's command starts it (no news, no
 update check, no PyPI extension manager), its state in a temporary folder. Its
 kernels get a repository setting, as a published copy's would, so that links in outputs
-point at that copy's book. In JupyterLab every notebook runs all its cells; then one
-notebook runs in Notebook 7. Each must end with no error or stderr output, every explorer
-must answer its controls, no book-only text may be visible and no link may be dead.
+point at that copy's book. In JupyterLab every notebook runs all its cells, the lab also with
+its solutions merged in as the teacher edition merges them (every check then says right); then
+one notebook runs in Notebook 7. Each must end with no error or stderr output, every explorer
+must answer its controls, the lab's word box must judge what is typed, no book-only text may be
+visible and no link may be dead.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import urllib.request
 
 import pytest
 
+from studyguide.analysis.exercises import EXERCISES
+from studyguide.book.solutions import merged_text, solutions_file
 from studyguide.cli import sandbox
 from studyguide.cli.notebook_setup import notebooks
 from studyguide.knowledge.publication import BOOK_BUILD_ENV, REPOSITORY_ENV
@@ -33,6 +37,7 @@ from support import ROOT, SCREEN_READER_STRINGS, VISIBLE_TEXT, times_seen
 pytestmark = pytest.mark.browser
 
 FORK = "https://github.com/a-teacher/guide"
+SOLVED_LAB = "lab-with-solutions.ipynb"
 BOOK = "https://a-teacher.github.io/guide/"
 SETTINGS = {  # every cell stays in the page (JupyterLab 4 otherwise detaches cells scrolled out of view)
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
@@ -52,6 +57,8 @@ def jupyter(tmp_path_factory):
         pytest.skip("JupyterLab and Notebook 7 are not installed: pip install -r requirements-jupyter.txt")
     state = tmp_path_factory.mktemp("jupyter")
     project = sandbox.copy_project(ROOT, state / "project")  # JupyterLab saves outputs into the notebooks it runs
+    lab = project / "notebooks" / "lab.ipynb"  # and the lab as the teacher edition runs it, solutions merged in
+    (project / "notebooks" / SOLVED_LAB).write_text(merged_text(lab.read_text("utf-8"), solutions_file(lab)), "utf-8")
     settings = state / "settings"
     for name, value in SETTINGS.items():
         path = settings / name
@@ -152,8 +159,41 @@ def explorers_respond(page, name: str) -> tuple[int, list[str]]:
     return boxes.count(), found
 
 
-def run_and_check(chromium, url: str, name: str) -> tuple[int, list[str]]:
-    """Open ``url`` in a page of its own, run all cells, and return (explorers found, problems)."""
+def said_after(box, before: str) -> str:
+    """The word box's message once it differs from ``before`` (the kernel judged), or ``before`` after 10 s."""
+    said = box.locator(".studyguide-lab-check")
+    for _ in range(100):
+        if said.inner_text() != before:
+            break
+        time.sleep(0.1)
+    return said.inner_text()
+
+
+def word_boxes_respond(page, name: str) -> tuple[int, list[str]]:
+    """Each lab word box, by keyboard and by mouse: "the" typed and Enter pressed is judged (a hint or not yet: a
+    stopword is never the answer); the box emptied and the button pressed says "not tried yet" again."""
+    boxes, found = page.locator(".jp-OutputArea .studyguide-lab-box"), []
+    for i in range(boxes.count()):
+        box, typed = boxes.nth(i), boxes.nth(i).locator("input[type=text]")
+        first = box.locator(".studyguide-lab-check").inner_text()
+        typed.fill("the")
+        typed.press("Enter")
+        hinted = said_after(box, first)
+        typed.fill("")
+        box.locator("button").click()
+        last = said_after(box, hinted)
+        if "Not tried yet" not in first or not hinted.startswith(("? Hint:", "✗ Not yet.")) or last != first:
+            found.append(f"{name}: word box {i + 1} did not judge: {first[:40]} / {hinted[:40]} / {last[:40]}")
+    return boxes.count(), found
+
+
+def checks_said(page) -> list[str]:
+    return page.locator(".jp-OutputArea .studyguide-lab-check").evaluate_all("(found) => found.map(c => c.className)")
+
+
+def run_and_check(chromium, url: str, name: str, then=None) -> tuple[int, list[str]]:
+    """Open ``url`` in a page of its own, run all cells, and return (explorers found, problems);
+    ``then(page)`` returns more problems (checked after the run, before the page closes)."""
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(120_000)
     elsewhere = []  # requests that leave this machine (news, extension manager, a CDN)
@@ -163,6 +203,7 @@ def run_and_check(chromium, url: str, name: str) -> tuple[int, list[str]]:
         run_all(page, url)
         problems = problems_in(page, name)
         count, failed = explorers_respond(page, name)
+        failed += then(page) if then else []
         return count, problems + failed + [f"{name}: a request off this machine: {u}" for u in elsewhere]
     finally:
         page.close()  # no "leave the page?" question: the kernel stays until the server stops
@@ -171,17 +212,42 @@ def run_and_check(chromium, url: str, name: str) -> tuple[int, list[str]]:
 def test_every_notebook_runs_in_jupyterlab_and_one_in_notebook_7(jupyter, chromium):
     base, token, log = jupyter
     problems, explorers, started = [], 0, time.monotonic()
+    said, boxes = {}, []
+
+    def lab_checks(name):
+        def then(page):
+            said[name] = checks_said(page)
+            count, failed = word_boxes_respond(page, name)
+            boxes.append(count)
+            return failed
+        return then
+
+    each = {}
     for path in notebooks(ROOT):
-        count, found = run_and_check(chromium, f"{base}/lab/tree/notebooks/{path.name}?token={token}&reset", path.name)
-        explorers, problems = explorers + count, problems + found
+        then = lab_checks(path.name) if path.name == "lab.ipynb" else None
+        one = time.monotonic()
+        count, found = run_and_check(chromium, f"{base}/lab/tree/notebooks/{path.name}?token={token}&reset", path.name, then)
+        explorers, problems, each[path.stem] = explorers + count, problems + found, time.monotonic() - one
     lab_seconds = time.monotonic() - started
-    first = notebooks(ROOT)[0].name  # Notebook 7: the same server, its own page
+    solved_started = time.monotonic()
+    _, found = run_and_check(chromium, f"{base}/lab/tree/notebooks/{SOLVED_LAB}?token={token}&reset", SOLVED_LAB,
+                             lambda page: [] if said.update({SOLVED_LAB: checks_said(page)}) else [])
+    problems += found
+    solved_seconds = time.monotonic() - solved_started
+    first = next(p.name for p in notebooks(ROOT) if p.name != "lab.ipynb")  # Notebook 7: the same server, its own page
     in_notebook_7, found = run_and_check(chromium, f"{base}/notebooks/notebooks/{first}?token={token}",
                                          f"{first} in Notebook 7")
     problems += found
     assert not problems, "\n".join(problems[:30])
     # the explorers were found, so the widgets rendered: a paragraph browser, a word, a theme and two timeline explorers
     assert explorers >= 5 and in_notebook_7 >= 1, (explorers, in_notebook_7)
-    print(f"JupyterLab: {len(notebooks(ROOT))} notebooks in {lab_seconds:.0f} s, {explorers} explorers")
+    # the lab: every check not tried in the student's notebook, every one right with the solutions (word boxes too)
+    assert len(said["lab.ipynb"]) == len(EXERCISES) and all("sg-lab-not-tried" in c for c in said["lab.ipynb"])
+    assert boxes and boxes[0] >= 1, "the lab's word box did not render"
+    right = [c for c in said[SOLVED_LAB] if "sg-lab-right" in c]
+    assert len(right) == len(EXERCISES), said[SOLVED_LAB]
+    print(f"JupyterLab: {len(notebooks(ROOT))} notebooks in {lab_seconds:.0f} s "
+          f"({', '.join(f'{name} {seconds:.0f} s' for name, seconds in each.items())}), {explorers} explorers; "
+          f"the lab with solutions in {solved_seconds:.0f} s")
     server_log = log.read_text()
     assert "Extension Manager is 'readonly'" in server_log and "pypi.org" not in server_log

@@ -1,0 +1,26 @@
+"""A place in a text, named in a notebook's output once the words that stand there are found.
+
+In the book a chapter names a paragraph through ``{para}`N | words```, checked against the
+seed; Jupyter shows such a role as raw text, so a notebook writes the place from a code cell
+instead: :func:`paragraph_place` gives "paragraph N", linked to it in the text chapter, only
+when ``words`` stand in that paragraph as written, and stops the notebook otherwise (the
+second fact-check found a sentence placed in the wrong paragraph). The markdown cells'
+lint (:mod:`studyguide.knowledge.chapter_lint`) refuses a place typed by hand.
+"""
+
+from __future__ import annotations
+
+from ..texts.pages import chapter_page, paragraph_anchor
+from ..texts.text import Text
+from .links import book_href
+
+
+def paragraph_place(text: Text, number: int, words: str, label: str = "paragraph", start: str = "notebooks/") -> str:
+    """Markdown "paragraph N" (``label`` N), linked to the paragraph where a link works, if ``words`` stand in it."""
+    if not 1 <= number <= len(text.paragraphs):
+        raise ValueError(f"“{text.title}” has paragraphs 1 to {len(text.paragraphs)}, not {number}")
+    paragraph = text.paragraph(number)
+    if words not in paragraph.text:
+        raise ValueError(f"“{words}” does not stand in paragraph {number} of “{text.title}” as written")
+    href = book_href(chapter_page(text.id), paragraph_anchor(number), start)
+    return f"[{label} {number}]({href})" if href else f"{label} {number}"
