@@ -200,8 +200,14 @@ class Books:
             return built(ROOT, self.base / "book", *HANDOUT)
 
     def _teacher(self) -> Built:
-        student = self.wait("student")
+        # queued before the student book is done: when its slot frees, the teacher book takes it, not a later book
         out = self.base / "teacher-book"
+        ticket = self._queued("teacher", lambda: self._teacher_cache(out))
+        with self.slot(ticket=ticket):
+            return built(ROOT, out, "--edition", "teacher", *HANDOUT)
+
+    def _teacher_cache(self, out: Path) -> None:
+        student = self.wait("student")
         if student.returncode == 0:
             # the notebooks' results do not depend on the edition: start from the student build's
             for name in (".jupyter_cache", ".studyguide-inputs"):
@@ -212,8 +218,17 @@ class Books:
                 elif source.is_file():
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(source, target)
-        with self.slot("teacher"):
-            return built(ROOT, out, "--edition", "teacher", *HANDOUT)
+
+    def _queued(self, name: str, prepare) -> tuple[int, int]:
+        """Take book ``name``'s place in the slots' queue, then ``prepare()`` (what it does before building):
+        no book of lower priority gets a slot meanwhile. The place, for :meth:`slot`."""
+        ticket = self._slots.queue(self.priority(name))
+        try:
+            prepare()
+        except BaseException:
+            self._slots.cancel(ticket)
+            raise
+        return ticket
 
     def _elsewhere(self) -> Built:
         # the date git gives the project's own build, as a checkout of the commit would have
@@ -224,12 +239,9 @@ class Books:
 
     def _sandbox(self) -> Built:
         where = self.base / "sandbox"
-        ticket = self._slots.queue(self.priority("sandbox"))  # before preparing: the elsewhere book waits
-        try:
-            root, checked, added = self._sandbox_project(where / "book")
-        except BaseException:
-            self._slots.cancel(ticket)
-            raise
+        project = []  # the copy's folder and the results of check and new
+        ticket = self._queued("sandbox", lambda: project.extend(self._sandbox_project(where / "book")))
+        root, checked, added = project
         with self.slot(ticket=ticket):
             first = built(root, where / "out")
         # The tests read a copy, so that ``sandbox-removed`` can rebuild the project and output in place.
