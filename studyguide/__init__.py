@@ -35,6 +35,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.analysis.sentiment`, :mod:`~.analysis.address`, :mod:`~.analysis.themes`,
   :mod:`~.analysis.placement` (texts on the timeline), :mod:`~.analysis.languages` (which
   analysis reads which language), :mod:`~.analysis.stretches` (the one rule that cuts long texts into runs),
+  :mod:`~.analysis.comparison` (the texts compared within each language: distinctive words, likeness),
   :mod:`~.analysis.exercises` (the lab's exercises: right answers and how an answer is judged)
 - ``views`` - what notebooks display (matplotlib, HTML, ipywidgets): :mod:`~.views.style`,
   :mod:`~.views.tables`, :mod:`~.views.prose`, :mod:`~.views.written` (paragraphs as written),
@@ -46,7 +47,11 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.widgets` (explorers that are ipywidgets live and plain HTML in the book),
   :mod:`~.views.screen_reader` (text for screen readers only, hidden inline), :mod:`~.views.links` (links to the
   book: relative in it, absolute in a live kernel), :mod:`~.views.places` (a place in a text, checked, for
-  a notebook's output) and
+  a notebook's output),
+  :mod:`~.views.picker` (one text at a time: a notebook's per-text sections behind grouped "Text:" menus;
+  the sections of each page: :mod:`~.views.word_sections`, :mod:`~.views.theme_sections`,
+  :mod:`~.views.timeline_sections`),
+  :mod:`~.views.corpus_tables` (every text at once: summary, distinctive words, likeness) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
   text, as printed, which its visible "by hand" cells recompute), and the explorers

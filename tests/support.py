@@ -43,6 +43,12 @@ def sidecar(text_id: str = "a", extra: str = "") -> str:
     return GOOD_SIDECAR.format(id=text_id) + extra
 
 
+def titled_sidecar(text_id: str, title: str, language: str = "en") -> str:
+    """A good sidecar with its own title and language."""
+    return GOOD_SIDECAR.format(id=text_id).replace('language = "en"', f'language = "{language}"').replace(
+        'title = "A Title"', f'title = "{title}"')
+
+
 # --- projects and builds (a build goes through studyguide.cli.sandbox, as the benchmarks' do) ---
 
 

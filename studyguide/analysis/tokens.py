@@ -194,8 +194,10 @@ def _words(text: str) -> list[str]:
     """The keys of the words the word pattern finds in ``text`` (normalised once, as a whole)."""
     normal = _same(unicodedata.normalize("NFC", text))
     found = [w.lower() for w in _pattern(normal).findall(normal)]
-    if normal.isascii() or unicodedata.is_normalized("NFC", normal.lower()):
-        return found  # lower case kept the text in NFC, so every word is
+    # Lower case kept the text in NFC, so every word is. A script without case (Devanagari, Arabic) is not
+    # changed by lower() and is known to be NFC: asking again (slow on Devanagari's combining marks) is skipped.
+    if normal.isascii() or (lowered := normal.lower()) == normal or unicodedata.is_normalized("NFC", lowered):
+        return found
     return [w if unicodedata.is_normalized("NFC", w) else unicodedata.normalize("NFC", w) for w in found]
 
 

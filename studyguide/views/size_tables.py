@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..analysis.overview import Overview, paragraph_counts
 from ..texts.text import Text
 from .numbers import stretch_label
+from .tables import table
 
 SIZE_HEADERS = ("Text", "Paragraphs", "Sentences", "Words (tokens), as written", "Distinct words (types), as written")
 PARAGRAPH_HEADERS = ("Paragraph", "Sentences", "Words, as written", "Quotation?")
@@ -25,3 +26,9 @@ def paragraph_rows(text: Text) -> list[tuple[int | str, int, int, str]]:
             rows.append((stretch_label(c.stretch), c.sentences, c.words,
                          f"{len(c.quoted)} of {len(c.stretch)}" if c.quoted else "no"))
     return rows
+
+
+def paragraphs_table(text: Text):
+    """The size of each paragraph of ``text`` (the overview's per-text section, :mod:`.picker`)."""
+    return table(f"Paragraphs of “{text.title}”", PARAGRAPH_HEADERS, paragraph_rows(text),
+                 empty=f"“{text.title}” has no body paragraphs.")

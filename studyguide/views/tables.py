@@ -13,6 +13,9 @@ How a table is shown in the book, by one stated rule whatever the size of the te
   column, nine lines do;
 - long words in headers may break, hyphenated (:func:`breakable`), so a column of
   small numbers is not as wide as "Exclamations";
+- a table shown open with every text of a class corpus in it (``scroll=True``) keeps to a
+  screenful when it has more than :data:`SCROLL_ROWS` rows: its box scrolls down too, its header
+  row staying in view, so twenty texts do not push the page's analyses a metre down;
 - a table shows at most :data:`MAX_ROWS` rows; a longer one says how many rows it
   left out (a live notebook has them all: ``table(...).rows``);
 - a table with no rows is never shown: a headed table with nothing under it (or, turned,
@@ -35,6 +38,7 @@ from .screen_reader import ATTRIBUTES as HIDDEN
 FOLD_ROWS = 6
 HYPHENATE_FROM = 7  # letters: shorter words stay whole
 MAX_ROWS = 200
+SCROLL_ROWS = 12  # rows of a scroll=True table shown before its box scrolls down
 TURN_COLUMNS = 5
 
 
@@ -48,6 +52,7 @@ class Table:
     fold: bool | None = None  # None: fold when longer than FOLD_ROWS
     labels: bool = False  # the cells are the guide's own labels (theme names), not a text's words: they may break too
     empty: str = ""  # the one sentence shown instead when there are no rows: why there are none
+    scroll: bool = False  # a long table's box scrolls down (SCROLL_ROWS), its header kept in view
 
     @property
     def turned(self) -> bool:
@@ -67,7 +72,8 @@ class Table:
         caption = self.caption
         if len(self.rows) > MAX_ROWS:
             caption += f" (the first {MAX_ROWS} of {len(self.rows):,} rows)"
-        return boxed_table(caption, head, body, "sg-sticky", caption_shown)
+        tall = self.scroll and len(shown) > SCROLL_ROWS
+        return boxed_table(caption, head, body, "sg-sticky", caption_shown, "sg-scroll-rows" if tall else "")
 
     def _repr_html_(self) -> str | None:
         if not self.rows:
@@ -107,7 +113,8 @@ def breakable(header: str) -> str:
                   lambda m: _hyphenator().inserted(m.group(0), hyphen="\u00ad"), header)
 
 
-def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_shown: bool = True) -> str:
+def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_shown: bool = True,
+                box_classes: str = "") -> str:
     """A table (``head`` and ``body``: rows as HTML) in a box of its own that scrolls sideways.
 
     The caption (plain text, escaped here) is the table's ``<caption>`` for screen readers;
@@ -119,7 +126,8 @@ def boxed_table(caption: str, head: str, body: str, classes: str = "", caption_s
     if not body:
         raise ValueError(f"the table “{caption}” has no rows; show a sentence saying why instead (no_rows_html)")
     title = f'<p class="sg-table-title" aria-hidden="true">{escape(caption)}</p>' if caption_shown else ""
-    return (f'{title}<div class="sg-table-box" tabindex="0" role="region" aria-label="{escape(caption)}">'
+    return (f'{title}<div class="sg-table-box{" " + box_classes if box_classes else ""}" tabindex="0" role="region" '
+            f'aria-label="{escape(caption)}">'
             f'<table class="studyguide-table{" " + classes if classes else ""}"><caption {HIDDEN}>'
             f"{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
@@ -162,7 +170,7 @@ def _cell(index: int, value: object, labels: bool = False) -> str:
 
 
 def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]], fold: bool | None = None,
-          labels: bool = False, empty: str = "") -> Table:
+          labels: bool = False, empty: str = "", scroll: bool = False) -> Table:
     """A :class:`Table`; ``empty`` is the sentence the page shows instead when there are no rows,
     saying why (a table of a text's n-grams: "No two-word sequence occurs twice in ...").
 
@@ -173,7 +181,7 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
     reason = " ".join(empty.split())
     if not rows and not reason:
         raise ValueError(f"the table “{caption}” has no rows and no sentence saying why; pass empty=\"...\"")
-    return Table(caption, tuple(headers), rows, fold, labels, reason)
+    return Table(caption, tuple(headers), rows, fold, labels, reason, scroll)
 
 
 def folded(summary: str, content: object) -> Fold:

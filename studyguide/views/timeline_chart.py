@@ -45,6 +45,7 @@ LINES = (("dashed", (0, (4, 3))), ("dotted", (0, (1, 2))), ("dash-dotted", (0, (
          ("long-and-short-dashed", (0, (9, 2, 3, 2))))
 LEGEND_CHARACTERS = 72  # a legend line is wrapped beyond this: the legend is never wider than the plot it explains
 BAND, BAND_ALPHA = "#999999", 0.3
+BAND_INK = "#595959"  # the other texts' ticks: grey, and 7:1 against white
 LABEL_GAP = 4  # points: the least space between two number labels, and between a label and the plot's edge
 LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}  # a line under a label stays behind it
 
@@ -90,6 +91,39 @@ def chart_alt(events: tuple[Event, ...], first: dt.date, last: dt.date, marks: t
     return " ".join(parts)
 
 
+def corpus_context(placed: list, chosen) -> tuple[tuple[TextMark, ...], tuple[TextMark, ...]]:
+    """``(marks, others)`` for a chart of one text (``chosen``) against the corpus: its own marks, and every
+    other text's own mark (not the articles they answer)."""
+    marks = next(p.marks for p in placed if p.text.id == chosen.id)
+    return marks, tuple(p.own for p in placed if p.text.id != chosen.id and p.own is not None)
+
+
+def against_corpus(placed: list, draw):
+    """``chart(text)``: ``draw(marks, others)`` for each text against the corpus (:func:`corpus_context`),
+    drawn once per distinct pair: texts with no known date (no lines of their own) share one chart."""
+    drawn: dict = {}
+
+    def chart(text):
+        key = corpus_context(placed, text)
+        if key not in drawn:
+            drawn[key] = draw(*key)
+        return drawn[key]
+
+    return chart
+
+
+def context_alt(others: tuple[TextMark, ...], first: dt.date, last: dt.date) -> str:
+    """Alt text for the other texts' ticks: how many, over which years, and any left off the chart."""
+    shown = shown_marks(others, first, last)
+    if not shown:
+        return "No other text's date falls on this chart."
+    years = sorted({m.when.first.year for m in shown})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    missing = len(others) - len(shown)
+    return (f"Grey ticks along the top mark the dates of {_plural(len(shown), 'other text')}, from {span}"
+            + (f"; {missing} more fall outside it." if missing else "."))
+
+
 def line_name(index: int, count: int) -> str:
     """How the alt text names line ``index`` of ``count``: its style, and its number when styles repeat (beyond eight)."""
     style = LINES[index % len(LINES)][0]
@@ -124,7 +158,7 @@ def band_label(when: When, shown: list[TextMark]) -> str:
 
 def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: dt.date | None = None,
                    last: dt.date | None = None, labels: bool = False, title: str = "",
-                   quantity: str | None = None) -> Figure:
+                   quantity: str | None = None, others: tuple[TextMark, ...] = ()) -> Figure:
     """Events between ``first`` and ``last`` in one lane per category.
 
     Each marker carries the event's number in the whole timeline (date order, as in
@@ -133,10 +167,12 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
     (for short spans).
     ``quantity`` adds a bottom lane with every figure for it given in the span,
     labelled with the figure and who gave it.
+    ``others`` (the rest of a corpus of more texts than line styles, :func:`corpus_context`) are drawn as
+    grey ticks along the top, one per date, so the chosen text's lines stand out against the corpus.
     """
     events = timeline.between(first, last) if first and last else timeline.events
     if not (first and last):  # the whole timeline: every text's date too, however late (texts of 2025)
-        first, last = chart_span(timeline, marks)
+        first, last = chart_span(timeline, marks + others)
     categories = [c for c in CATEGORIES if any(e.category == c for e in events)]
     given = [f for f in timeline.figures if quantity and f.quantity == quantity and first <= f.date.first <= last]
     given.sort(key=lambda f: (f.date.first, f.line))
@@ -181,6 +217,11 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
                             xytext=(3 * near, 2), textcoords="offset points", ha="center", va="bottom",
                             fontsize=MIN_FONT, color=TEXT_COLOUR)
             line.set_transform(offset_copy(line.get_transform(), fig, x=3 * near, units="points"))
+        context = shown_marks(others, first, last)
+        if context:
+            ax.plot([m.when.first for m in context], [lanes - 0.35] * len(context), linestyle="none", marker="|",
+                    markersize=12, markeredgewidth=1.5, color=BAND_INK,
+                    label=f"Grey ticks: the other texts' dates ({len(context)} on this chart)")
         handles, names = ax.get_legend_handles_labels()
         for when in bands(shown):
             handles.append(Patch(facecolor=BAND, alpha=BAND_ALPHA, linewidth=0))
@@ -218,6 +259,8 @@ def timeline_chart(timeline: Timeline, marks: tuple[TextMark, ...] = (), first: 
                    "numbers in date order, as in the explorer below; markers too close to label apart share one label "
                    "(\"6, 8, 11–13\").")
         alt = chart_alt(events, first, last, marks)
+        if others:
+            alt += " " + context_alt(others, first, last)
         if given:
             alt += f" A bottom lane shows {_plural(len(given), 'figure')} for {quantity} given in this span: " + "; ".join(
                 f"{f.date.label()}, {f.given_by}: {f.value}" for f in given) + "."

@@ -18,6 +18,7 @@ shows, so no control does nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -29,6 +30,8 @@ from . import modelids
 modelids.install()  # the same widget model ids in every build (reproducible pages)
 
 MAX_VIEWS = 60  # views precomputed per explorer (a saved view costs 2-30 KB of page)
+# A chart in a hidden view waits until its view is shown: Chromium does not fetch a lazy image that has no box.
+DEFERRED_IMAGE = re.compile(r'(<img src="[^"]*")(?![^>]*\sloading=)')
 
 
 def spread(items: Sequence, limit: int = MAX_VIEWS) -> list:
@@ -43,9 +46,12 @@ def spread(items: Sequence, limit: int = MAX_VIEWS) -> list:
 class Switcher(widgets.VBox):
     """A labelled dropdown switching precomputed views; displays as static HTML in the book."""
 
-    def __init__(self, label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = ""):
+    def __init__(self, label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = "",
+                 group: str = "", keys: Sequence[str] = ()):
         if not views:
             raise ValueError("a switcher needs at least one view")
+        if group and len(keys) != len(views):
+            raise ValueError("a grouped switcher needs one key per view")
         dropdown = widgets.Dropdown(
             options=[(option, index) for index, (option, _) in enumerate(views)],
             value=0,
@@ -64,18 +70,29 @@ class Switcher(widgets.VBox):
         self.name = name
         self.views = list(views)
         self.extra = extra  # HTML shown between the menu and the views in the book (e.g. a chart the script marks)
+        # Switchers of one group on a page (every text's views, say) show the same key: the book's script
+        # switches them all together, and the page's address (#key) chooses it.
+        self.group = group
+        self.view_keys = list(keys)
 
     def static_html(self) -> str:
         """The explorer as plain HTML: a ``<select>`` (enabled by the book's script) and its views."""
-        options = "".join(f'<option value="{escape(option)}"{" selected" if i == 0 else ""}>{escape(option)}</option>'
-                          for i, (option, _) in enumerate(self.views))
+        keyed = bool(self.group and self.view_keys)
+        options = "".join(f'<option value="{escape(self.view_keys[i] if keyed else option)}"{" selected" if i == 0 else ""}>'
+                          f'{escape(option)}</option>' for i, (option, _) in enumerate(self.views))
+        shown = [static_html(view) for _, view in self.views]
         panels = "".join(
-            f'<div class="sg-view" data-sg-view="{i}"{"" if i == 0 else " hidden"}>{static_html(view)}</div>'
-            for i, (_, view) in enumerate(self.views))
-        return (f'<div class="studyguide-switcher sg-static {escape(self.name)}">'
+            f'<div class="sg-view" data-sg-view="{i}"{self._key(i)}{"" if html else " data-sg-empty"}'
+            f'{"" if i == 0 else " hidden"}>{html if i == 0 or not keyed else deferred(html)}</div>'
+            for i, html in enumerate(shown))
+        group = f' data-sg-group="{escape(self.group)}"' if keyed else ""
+        return (f'<div class="studyguide-switcher sg-static {escape(self.name)}"{group}>'
                 f'<label class="sg-menu"><span class="sg-menu-label">{escape(self.label)}</span> '
                 f'<select disabled data-sg-select>{options}</select></label>{self.extra}'
                 f'<div class="studyguide-views">{panels}</div></div>')
+
+    def _key(self, index: int) -> str:
+        return f' data-sg-key="{escape(self.view_keys[index])}"' if self.group else ""
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         bundle = super()._repr_mimebundle_(**kwargs) or {}
@@ -91,13 +108,24 @@ def static_html(view: str | widgets.Widget) -> str:
         return view.static_html()
     if isinstance(view, widgets.HTML):
         return view.value
+    if hasattr(view, "static_html"):  # an explorer with a static form of its own (the word explorer)
+        return view.static_html()
+    if isinstance(view, widgets.Box):  # views shown one under another
+        return "".join(static_html(child) for child in view.children)
     raise TypeError(f"no static form for {type(view).__name__}")
 
 
-def switcher(label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = "") -> Switcher:
+def deferred(html: str) -> str:
+    """``html`` with each image loaded only when shown (``loading="lazy"``)."""
+    return DEFERRED_IMAGE.sub(r'\1 loading="lazy"', html)
+
+
+def switcher(label: str, views: Sequence[tuple[str, str | widgets.Widget]], name: str = "", extra: str = "",
+             group: str = "", keys: Sequence[str] = ()) -> Switcher:
     """A labelled dropdown showing one of ``views``: ``(option, html or widget)`` pairs.
 
     A view may itself be a switcher (the timeline explorer nests one per category).
     ``name`` is an extra CSS class for the whole box; ``extra`` is HTML shown under the menu in the book.
+    Switchers of one ``group`` (with a key per view, e.g. a text's id) switch together in the book.
     """
-    return Switcher(label, views, name, extra)
+    return Switcher(label, views, name, extra, group, keys)

@@ -16,9 +16,20 @@ OVERFLOWING = """() => [...document.querySelectorAll('th, td, h1, h2, h3, p, sum
 
 
 SANDBOX_TEXTS = sandbox_texts()
-# Marks the explorer of the text with this title (the title its word index carries), for a locator.
+# Marks the explorer of the text with this title (the title its word index carries), for a locator, and chooses
+# that text in the page's "Text:" menus (the page shows one text at a time), as a reader would.
 MARK = """title => { for (const [n, box] of [...document.querySelectorAll('.studyguide-word-explorer')].entries()) {
-    if (JSON.parse(box.querySelector('script[data-sg-index]').textContent).title === title) { box.dataset.testText = n; return n; } } }"""
+    if (JSON.parse(box.querySelector('script[data-sg-index]').textContent).title === title) {
+      box.dataset.testText = n;
+      const view = box.closest('[data-sg-key]');
+      if (view) {
+        const menu = view.closest('[data-sg-group]').querySelector('select');
+        menu.value = view.dataset.sgKey;
+        menu.dispatchEvent(new Event('change'));
+      }
+      return n; } } }"""
+# Every text's views shown at once (the page shows one text at a time), so that every text's tables are measured.
+SHOW_EVERY_TEXT = "document.querySelectorAll('[data-sg-group] > .studyguide-views > [hidden]').forEach(v => v.hidden = false)"
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +103,7 @@ def test_no_page_of_the_corpus_is_wider_than_a_phone(chromium, html):
     with Visit(chromium, allowed=lambda url: url.startswith("file:"), viewport={"width": 390, "height": 800}) as visit:
         for name in names:
             page = visit.open((html / name).as_uri())
+            page.evaluate(SHOW_EVERY_TEXT)
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             assert page.evaluate(OVERFLOWING) == [], name

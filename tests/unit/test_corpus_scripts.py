@@ -57,6 +57,11 @@ def test_persian_and_arabic_punctuation_digits_and_joined_words():
     # the zero-width non-joiner keeps one word; ، and ؛ are punctuation; ؟ ends a sentence
     assert words("می\u200cخواهند، کار؛ ۱۵ و ٢٠") == ["می\u200cخواهند", "کار", "۱۵", "و", "٢٠"]
     assert words("٣٫٥ و 1,000") == ["٣٫٥", "و", "1,000"]  # Arabic decimal separator: one number
+    # Persian digits with the Arabic decimal separator, the Arabic thousands separator (U+066C): one number each,
+    # as the tables list them (key and span alike)
+    sample = "۱۲٫۵ و ١٬٠٠٠"
+    assert words(sample) == ["۱۲٫۵", "و", "١٬٠٠٠"]
+    assert [sample[s:e] for _, s, e in word_spans(sample)] == ["۱۲٫۵", "و", "١٬٠٠٠"]
     assert sentences("چرا؟ کارگران ماندند.") == ["چرا؟", "کارگران ماندند."]
 
 

@@ -23,7 +23,7 @@ from studyguide.texts.language import detect, language_name, language_problem
 from studyguide.views import address_tables, sentiment_tables, theme_tables
 from studyguide.views.size_tables import paragraph_rows
 from studyguide.views.word_tables import weight_rows
-from support import GOOD_SIDECAR, ROOT, TEXT_ID
+from support import ROOT, TEXT_ID, titled_sidecar
 
 RUSSIAN = ("Рабочие нефтяной отрасли Казахстана бастовали несколько месяцев в 2011 году. Они требовали повышения "
            "заработной платы и права на независимые профсоюзы. Компания уволила сотни бастующих, а власти не вмешивались. "
@@ -36,8 +36,7 @@ DECOMPOSED = "Cafe\u0301 workers met at the cafe\u0301. The café was full."
 
 
 def sidecar(text_id: str, language: str, title: str = "A Title") -> str:
-    return GOOD_SIDECAR.format(id=text_id).replace('language = "en"', f'language = "{language}"').replace(
-        'title = "A Title"', f'title = "{title}"')
+    return titled_sidecar(text_id, title, language)
 
 
 @pytest.fixture

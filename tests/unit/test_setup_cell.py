@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,9 @@ def pinned_requirements() -> list[str]:
 def wheelhouse() -> Path:
     """Every wheel the fresh kernel needs, downloaded once for these pins and kept (``~/.cache``)."""
     pins = pinned_requirements()
-    key = hashlib.sha256("\n".join(pins).encode()).hexdigest()[:12]
+    # The package's own dependencies are part of the key: a newly declared one must reach the wheelhouse too.
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    key = hashlib.sha256("\n".join(pins + sorted(declared)).encode()).hexdigest()[:12]
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studyguide" / f"wheelhouse-{key}"
     if (cache / "complete").is_file():
         return cache

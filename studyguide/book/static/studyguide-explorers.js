@@ -1,5 +1,7 @@
 // The study guide's explorers in the published book: no kernel, no network, works from file://.
 // - Switchers (studyguide.views.widgets.Switcher): a <select> showing one of its precomputed views.
+//   Switchers of a group (data-sg-group: each text's sections, studyguide.views.picker) switch together,
+//   and #KEY in the page's address chooses their view (a link to the page opens it on that text).
 // - Word lookup (studyguide.views.word_explorer): any word of a text, from the compact index
 //   embedded in the page (studyguide.views.word_index): count, rank, concordance sortable by
 //   left or right context, collocates, dispersion strip.
@@ -29,11 +31,50 @@
     views(box).forEach(function (view, i) { view.hidden = i !== index; });
     box.dispatchEvent(new CustomEvent("sg-switch", { bubbles: true }));
   }
+  function keyed(box) { return box.hasAttribute("data-sg-group"); }
+  function groupBoxes(group) {
+    return Array.prototype.filter.call(document.querySelectorAll(".studyguide-switcher.sg-static[data-sg-group]"),
+      function (box) { return box.getAttribute("data-sg-group") === group; });
+  }
+  // Show view KEY in every switcher of GROUP; false when no switcher of the group has it.
+  function choose(group, key) {
+    var found = false;
+    groupBoxes(group).forEach(function (box) {
+      var select = box.querySelector(":scope > .sg-menu select"), index = -1;
+      views(box).forEach(function (view, i) { if (view.getAttribute("data-sg-key") === key) index = i; });
+      if (index < 0) return;
+      found = true;
+      if (select) select.selectedIndex = index;
+      if (views(box)[index].hidden) show(box, index);
+    });
+    return found;
+  }
+  // The page's address: #KEY of a grouped view chooses it; #ANCHOR inside a hidden view shows that view first.
+  function fromAddress() {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (!hash) return;
+    var groups = {};
+    document.querySelectorAll(".studyguide-switcher.sg-static[data-sg-group]").forEach(function (box) {
+      groups[box.getAttribute("data-sg-group")] = true;
+    });
+    for (var group in groups) { if (choose(group, hash)) return; }
+    var target = document.getElementById(hash), view = target && target.closest("[data-sg-key][hidden]");
+    if (view) {
+      choose(view.closest("[data-sg-group]").getAttribute("data-sg-group"), view.getAttribute("data-sg-key"));
+      target.scrollIntoView();
+    }
+  }
   function initSwitcher(box) {
     var select = box.querySelector(":scope > .sg-menu select");
     if (!select) return;
     select.disabled = false;
-    select.addEventListener("change", function () { show(box, select.selectedIndex); });
+    select.addEventListener("change", function () {
+      if (!keyed(box)) { show(box, select.selectedIndex); return; }
+      var key = select.value;
+      choose(box.getAttribute("data-sg-group"), key);
+      // the address names the choice (a link or a reload opens the page on it) without jumping the page
+      if (window.history && history.replaceState) history.replaceState(null, "", "#" + encodeURIComponent(key));
+    });
     // The page is written with the menu's view shown; switch only when the browser restored another
     // choice (back button). Switching every explorer at load cost a long task on pages with many.
     var shown = views(box).map(function (view) { return !view.hidden; });
@@ -372,6 +413,8 @@
 
   function init() {
     document.querySelectorAll(".studyguide-switcher.sg-static").forEach(initSwitcher);
+    fromAddress();
+    window.addEventListener("hashchange", fromAddress);
     document.querySelectorAll(".timeline-explorer").forEach(initTimeline);
     document.querySelectorAll(".sg-words").forEach(initWords);
     document.querySelectorAll("table.kwic").forEach(initKwic);
