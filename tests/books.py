@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,9 @@ from studyguide.texts.corpus import ROOT_ENV, load_corpus
 from support import CHROMIUM, ROOT, build, copy_project, snapshot
 
 PARALLEL = 2  # builds at once: this machine has two cores
+# Who gets a free build slot first: the student book gates the crawl (the run's longest chain) and the
+# teacher book; the sandbox is the largest build; a module's own work (BACKGROUND) comes last.
+PRIORITY = ("student", "sandbox", "teacher", "sandbox-removed", "elsewhere")
 HANDOUT = ("--handout",) if CHROMIUM else ()  # with Chromium the build prints the edition's PDF, as the site's does
 
 
@@ -92,28 +96,75 @@ def built(root: Path, out: Path, *options: str, env: dict[str, str] | None = Non
     return Built(root, out, result.returncode, log, snapshot(root / "seeds") == before)
 
 
+class Slots:
+    """At most ``count`` builds at once; a waiting build of higher priority (lower number) goes first,
+    whatever the order in which the threads came to wait (with a plain semaphore the quickest
+    preparation wins). A build that prepares before it builds can queue first (:meth:`queue`)."""
+
+    def __init__(self, count: int):
+        self._free = count
+        self._waiting: list[tuple[int, int]] = []  # (priority, arrival) of every queued build
+        self._arrivals = 0
+        self._condition = threading.Condition()
+
+    def queue(self, priority: int) -> tuple[int, int]:
+        """A place in the queue, taken now: no build of lower priority gets a slot meanwhile."""
+        with self._condition:
+            ticket = (priority, self._arrivals)
+            self._arrivals += 1
+            self._waiting.append(ticket)
+        return ticket
+
+    def cancel(self, ticket: tuple[int, int]) -> None:
+        """Leave the queue without building (the preparation failed)."""
+        with self._condition:
+            if ticket in self._waiting:
+                self._waiting.remove(ticket)
+            self._condition.notify_all()
+
+    @contextmanager
+    def __call__(self, ticket: int | tuple[int, int]):
+        ticket = self.queue(ticket) if isinstance(ticket, int) else ticket
+        with self._condition:
+            self._condition.wait_for(lambda: self._free and min(self._waiting) == ticket)
+            self._waiting.remove(ticket)
+            self._free -= 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._free += 1
+                self._condition.notify_all()
+
+
 class Books:
     """Every book of one test run, each built at most once, in the background."""
 
     def __init__(self, base: Path, sandbox_texts: tuple[SandboxText, ...] = ()):
         self.base = base
         self.sandbox_texts = sandbox_texts
-        self._slots = threading.Semaphore(PARALLEL)
+        self._slots = Slots(PARALLEL)
         self._lock = threading.Lock()
         self._threads: dict[str, threading.Thread] = {}
         self._results: dict[str, Built | BaseException] = {}
+        self._own: dict[str, object] = {}  # the modules' recipes, by name
         self._recipes = {"student": self._student, "teacher": self._teacher, "elsewhere": self._elsewhere,
                          "sandbox": self._sandbox, "sandbox-removed": self._sandbox_removed}
 
     def add(self, name: str, recipe) -> None:
         """A test module's own background work: ``recipe(books)`` returns what ``wait(name)`` gives
         (a module lists its recipes in ``BACKGROUND``; a build in it takes a :meth:`slot`)."""
-        assert self._recipes.get(name, recipe) is recipe, f"two background recipes named {name}"
+        assert self._own.setdefault(name, recipe) is recipe, f"two background recipes named {name}"
         self._recipes[name] = lambda: recipe(self)
 
-    def slot(self) -> threading.Semaphore:
-        """Held while building: at most two builds run at once."""
-        return self._slots
+    def slot(self, name: str | None = None, ticket: tuple[int, int] | None = None):
+        """Held while building (``with books.slot():``): at most two builds run at once, the books
+        in the order of ``PRIORITY``, a module's own work after them."""
+        return self._slots(ticket or self.priority(name))
+
+    @staticmethod
+    def priority(name: str | None) -> int:
+        return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
 
     def start(self, *names: str) -> None:
         with self._lock:
@@ -145,12 +196,18 @@ class Books:
     # --- recipes ----------------------------------------------------------------------
 
     def _student(self) -> Built:
-        with self._slots:
+        with self.slot("student"):
             return built(ROOT, self.base / "book", *HANDOUT)
 
     def _teacher(self) -> Built:
-        student = self.wait("student")
+        # queued before the student book is done: when its slot frees, the teacher book takes it, not a later book
         out = self.base / "teacher-book"
+        ticket = self._queued("teacher", lambda: self._teacher_cache(out))
+        with self.slot(ticket=ticket):
+            return built(ROOT, out, "--edition", "teacher", *HANDOUT)
+
+    def _teacher_cache(self, out: Path) -> None:
+        student = self.wait("student")
         if student.returncode == 0:
             # the notebooks' results do not depend on the edition: start from the student build's
             for name in (".jupyter_cache", ".studyguide-inputs"):
@@ -161,19 +218,41 @@ class Books:
                 elif source.is_file():
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(source, target)
-        with self._slots:
-            return built(ROOT, out, "--edition", "teacher", *HANDOUT)
+
+    def _queued(self, name: str, prepare) -> tuple[int, int]:
+        """Take book ``name``'s place in the slots' queue, then ``prepare()`` (what it does before building):
+        no book of lower priority gets a slot meanwhile. The place, for :meth:`slot`."""
+        ticket = self._slots.queue(self.priority(name))
+        try:
+            prepare()
+        except BaseException:
+            self._slots.cancel(ticket)
+            raise
+        return ticket
 
     def _elsewhere(self) -> Built:
         # the date git gives the project's own build, as a checkout of the commit would have
         epoch = {k: v for k, v in reproducible_env(ROOT).items() if k == "SOURCE_DATE_EPOCH"}
         root = copy_project(self.base / "elsewhere" / "book")
-        with self._slots:
+        with self.slot("elsewhere"):
             return built(root, self.base / "elsewhere" / "out", *HANDOUT, env=epoch)
 
     def _sandbox(self) -> Built:
         where = self.base / "sandbox"
-        root = copy_project(where / "book")
+        project = []  # the copy's folder and the results of check and new
+        ticket = self._queued("sandbox", lambda: project.extend(self._sandbox_project(where / "book")))
+        root, checked, added = project
+        with self.slot(ticket=ticket):
+            first = built(root, where / "out")
+        # The tests read a copy, so that ``sandbox-removed`` can rebuild the project and output in place.
+        shutil.copytree(root, where / "as-built" / "book", symlinks=True)
+        shutil.copytree(first.out / "_build" / "html", where / "as-built" / "out" / "_build" / "html", symlinks=True)
+        return Built(where / "as-built" / "book", where / "as-built" / "out", first.returncode, first.log,
+                     first.seeds_unchanged, checked, added)
+
+    def _sandbox_project(self, target: Path) -> tuple[Path, subprocess.CompletedProcess, list]:
+        """The copy of the project with the sandbox texts: its folder, ``check``'s result and each ``new``'s."""
+        root = copy_project(target)
         added = []
         for text in self.sandbox_texts:
             if text.sidecar is None:
@@ -188,13 +267,7 @@ class Books:
             chapter = chapter_path(root, text.id)
             if not chapter.exists():
                 chapter.write_text(chapter_source(text.id), "utf-8")
-        with self._slots:
-            first = built(root, where / "out")
-        # The tests read a copy, so that ``sandbox-removed`` can rebuild the project and output in place.
-        shutil.copytree(root, where / "as-built" / "book", symlinks=True)
-        shutil.copytree(first.out / "_build" / "html", where / "as-built" / "out" / "_build" / "html", symlinks=True)
-        return Built(where / "as-built" / "book", where / "as-built" / "out", first.returncode, first.log,
-                     first.seeds_unchanged, checked, added)
+        return root, checked, added
 
     def _sandbox_removed(self) -> Built:
         first = self.wait("sandbox")
@@ -209,5 +282,5 @@ class Books:
             gone.path.unlink()
             gone.meta.path.unlink()
             chapter_path(root, gone.id).unlink()
-        with self._slots:
+        with self.slot("sandbox-removed"):
             return built(root, out)

@@ -22,8 +22,11 @@ run first, meanwhile.
   ``sandbox_removal``).
 - ``books``: all of them (:class:`books.Books`); ``books.wait(name)``. A test module may add
   background work of its own in ``BACKGROUND`` (name -> ``recipe(books)``), started with the
-  books when one of its tests is selected (``test_failed_build.py`` builds a failing notebook
-  twice that way).
+  books when a selected test of it uses ``books`` (``test_failed_build.py`` builds a failing
+  notebook twice that way, ``test_setup_cell.py`` runs the notebooks as Colab would); a heavy
+  recipe holds ``books.slot()`` while it works (at most two builds at once, the books first:
+  ``books.PRIORITY``). Such a test runs after the tests that need no book or only the
+  student, sandbox or teacher book, so that the main thread never waits while its work is queued.
 - ``project(files)``: a throw-away project holding only ``seeds/`` (no build).
 - ``cli(root, *args)``: the command line, run in this process, its output captured.
 
@@ -56,7 +59,9 @@ from support import CHROMIUM
 pytest_plugins = ["guard"]
 
 # Which background work each fixture needs; tests run in the order of what they need: none
-# first (while the books build), the shared crawl's records last (while it runs).
+# first (while the books build), the shared crawl's records last (while it runs). A test that
+# waits for its module's own background work (``BACKGROUND``, through the ``books`` fixture) runs
+# with those of the elsewhere book, after the others: waiting for it earlier would leave a core idle.
 NEEDS = {"built_book": "student", "book_url": "student", "teacher_book": "teacher", "sandbox_book": "sandbox",
          "elsewhere_book": "elsewhere", "crawl": "crawl"}
 ORDER = ("student", "sandbox", "teacher", "elsewhere", "crawl")
@@ -66,8 +71,16 @@ def needed(item: pytest.Item) -> set[str]:
     return {NEEDS[name] for name in item.fixturenames if name in NEEDS}
 
 
+def own_background(item: pytest.Item) -> dict:
+    """The module's ``BACKGROUND`` recipes when this test waits for them (it uses ``books``), else none."""
+    return getattr(getattr(item, "module", None), "BACKGROUND", {}) if "books" in item.fixturenames else {}
+
+
 def rank(item: pytest.Item) -> int:
-    return max((ORDER.index(book) + 1 for book in needed(item)), default=0)
+    ranks = [ORDER.index(book) + 1 for book in needed(item)]
+    if own_background(item):
+        ranks.append(ORDER.index("elsewhere") + 1)
+    return max(ranks, default=0)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -91,8 +104,8 @@ class Background:
         self.books = Books(base, sandbox_texts(items))
         self.crawl = Crawl(lambda: self.books.wait("student").assert_ok(), self.books.wait_all)
         wanted = set().union(*(needed(item) for item in items)) if items else set()
-        for module in {item.module for item in items if hasattr(item, "module")}:
-            for name, recipe in getattr(module, "BACKGROUND", {}).items():
+        for item in items:
+            for name, recipe in own_background(item).items():
                 self.books.add(name, recipe)
                 wanted.add(name)
         if "crawl" in wanted:

@@ -129,9 +129,11 @@ class Crawl:
 
     The whole crawl runs once per run, in two threads of its own, each with its own Chromium
     (Playwright objects belong to the thread that made them), while the other tests run; asking
-    for a record waits until that visit is done. The throttled loads come last, one at a time and
-    once every book build is over, so that a busy CPU is not mistaken for a slow script; and an
-    own script seen just over 50 ms is measured twice more, the shortest time counting.
+    for a record waits until that visit is done. The throttled loads come last, once every visit
+    and every book build is over, so that a busy CPU is not mistaken for a slow script; and an
+    own script seen just over 50 ms is measured twice more, the shortest time counting. Both
+    threads share them: a throttled page keeps its renderer idle three quarters of the time, so two
+    at once on two cores do not slow each other (one at a time, they left a core idle at the end).
     """
 
     def __init__(self, book, before_throttling=lambda: None):
@@ -146,6 +148,8 @@ class Crawl:
         self._done: dict[tuple, threading.Event] = {}
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._ready = threading.Event()  # the book is built and its pages are known
+        self._visited = threading.Barrier(WORKERS)  # every worker is done with the weights and visits
+        self._quiet = threading.Event()  # ... and every build is over: the throttled loads may start
         self._finished = threading.Event()
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, args=(number,), name=f"crawl {number}", daemon=True)
@@ -186,7 +190,7 @@ class Crawl:
 
     def _work(self, number: int) -> None:
         """Worker ``number``: the first finds the pages and hands out the jobs; all do the weights and
-        visits; the first alone does the throttled loads, once the others and the builds are done."""
+        visits, then (once all visits and the builds are done) the throttled loads."""
         try:
             if number == 0:
                 self.html = self.book()
@@ -205,32 +209,38 @@ class Crawl:
 
                 browser = launch(playwright)
                 axe = Axe()
-                while True:
-                    try:
-                        key = self._jobs.get_nowait()
-                    except queue.Empty:
-                        break
-                    self.records[key] = self.job(browser, base, axe, key)
-                    self._done[key].set()
+                self._take_jobs(lambda key: self.job(browser, base, axe, key))
+                self._visited.wait()
                 if number == 0:
-                    for other in self._threads[1:]:
-                        other.join()
                     self.before_throttling()
                     for name in self.names:
-                        key = ("throttled", name)
-                        self.records[key] = self.measure(browser, base, name)
-                        self._done[key].set()
+                        self._jobs.put(("throttled", name))
+                    self._quiet.set()
+                self._quiet.wait()
+                self._take_jobs(lambda key: self.measure(browser, base, key[1]))
                 browser.close()
         except BaseException as error:  # handed to every test that asks
             self._error = self._error or error
+            self._visited.abort()  # the other workers stop waiting for this one
         finally:
             if number == 0:
                 self._ready.set()
+                self._quiet.set()
                 for other in self._threads[1:]:
                     other.join()
                 self._finished.set()
                 for event in self._done.values():
                     event.set()
+
+    def _take_jobs(self, do) -> None:
+        """Take jobs from the queue until it is empty; record what ``do(key)`` returns for each."""
+        while True:
+            try:
+                key = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            self.records[key] = do(key)
+            self._done[key].set()
 
     def job(self, browser, base: str, axe, key: tuple):
         if key[0] == "weight":
@@ -282,7 +292,13 @@ class Crawl:
 
 
 def audit(axe, tab, where: str, mode: str, context: str | None = None) -> list[str]:
-    return report(axe.run(tab, context=context, options=axe_options(mode)).response["violations"], where)
+    """axe-core's violations on the page (or the part of it ``context`` selects). axe-core is put into the
+    document once (``Axe.run`` would put its 0.5 MB script in again for every explorer view) and run as
+    ``Axe.run`` runs it: ``axe.run(context, options)``, the whole document when there is no context."""
+    if not tab.evaluate("typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        tab.evaluate(axe.axe_script)
+    results = tab.evaluate("([context, options]) => axe.run(context || document, options)", [context, axe_options(mode)])
+    return report(results["violations"], where)
 
 
 def audit_explorers(axe, tab, record: PageRecord, mode: str) -> int:

@@ -79,6 +79,15 @@ class TeacherNote(TeacherBlock):
     label = "Teacher note"
 
 
+def teacher_lines(source: str) -> set[int]:
+    """The lines (from 1) of ``source`` that its teacher blocks span, fences included."""
+    lines: set[int] = set()
+    for block in _BLOCK.finditer(source):
+        first = source.count("\n", 0, block.start()) + 1
+        lines.update(range(first, first + block.group(0).count("\n") + 1))
+    return lines
+
+
 def strip_blocks(source: str) -> str:
     """``source`` (MyST) without its teacher blocks."""
     return _BLOCK.sub("", source)

@@ -32,6 +32,7 @@ from ..knowledge.evidence_fold import SUMMARY, day_label, fold_html
 from ..knowledge.project import claims
 from ..knowledge.sources import source_names
 from .data import project
+from .editions import is_teacher, teacher_lines
 
 CLAIM_CLASS = "evidence-claim"  # the role's placeholder, until EvidenceFolds puts the control and fold in place
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -51,8 +52,18 @@ def share(part: int, whole: int) -> str:
     return f"{part} of {whole} ({part / whole:.0%})" if whole else "none"
 
 
-def summary_html(counted: Coverage, sources, shown=lambda role, target: target) -> str:
-    """The counts, the records without a passage, and the passages checked longest ago."""
+TEACHER_ONLY = "a sentence of a model answer or teacher note (teacher edition)"
+
+
+def summary_html(counted: Coverage, sources, shown=lambda role, target: target, private=lambda sentence: False) -> str:
+    """The counts, the records without a passage, and the passages checked longest ago.
+
+    A sentence for which ``private`` is true (one of a teacher block, in the student edition)
+    is counted but not quoted: the student edition holds no word of a model answer.
+    """
+    def opening(sentence, words: int = 14) -> str:
+        return TEACHER_ONLY if private(sentence) else _opening(sentence.text, shown, words)
+
     kinds = [(k, counted.of_kind(k)) for k in KIND_NAMES]
     quoted = {k: sum(counted.has_passage(r) for r in rs) for k, rs in kinds}
     rows = "".join(f"<tr><td>{KIND_NAMES[k][1].capitalize()}</td><td>{len(rs)}</td><td>{share(quoted[k], len(rs))}</td>"
@@ -63,7 +74,8 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target) 
     parts = [
         f"<p>The guide makes <strong>{counted.claims}</strong> claims: {len(counted.records)} records in its data "
         f"and {sentences} sourced sentences in its chapters. <strong>{counted.with_evidence}</strong> of them have "
-        "evidence, a passage of the source in its own words that a reader can open under the record.</p>",
+        "evidence, a passage of the source in its own words that a reader can open under the record, or "
+        "from a mark after the sentence.</p>",
         '<table class="table evidence-counts"><caption>Claims and their evidence, counted when the book was built'
         '</caption><thead><tr><th scope="col">Claims</th><th scope="col">How many</th>'
         '<th scope="col">With a passage</th><th scope="col">Aim</th></tr></thead>'
@@ -77,7 +89,7 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target) 
                      f"and why</summary><ul>{items}</ul></details>")
     bare = counted.sentences_without()
     if bare:
-        items = "".join(f"<li><em>{escape(_page_title(x.path))}</em>: {escape(_opening(x.text, shown))} "
+        items = "".join(f"<li><em>{escape(_page_title(x.path))}</em>: {escape(opening(x))} "
                         f"({escape(reason)})</li>" for x, reason in bare)
         parts.append(f'<details class="evidence-missing"><summary>The {len(bare)} sourced sentences with no passage '
                      "of their own and naming no record that has one, and why</summary>"
@@ -87,13 +99,13 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target) 
         names = source_names([p.url for p in oldest], sources)
         def label(passage) -> str:  # a record's label; a sentence's opening words
             found = next((r.label for r in counted.records if r.id == passage.record), None)
-            return found or next((_opening(x.text, shown, 8) for x in counted.sentences if passage.record in x.records),
+            return found or next((opening(x, 8) for x in counted.sentences if passage.record in x.records),
                                  passage.record)
         items = "".join(f"<tr><td>{escape(label(p))}</td>"
                         f'<td><a href="{escape(p.url)}" rel="noopener">{escape(n)}</a></td>'
                         f"<td>{day_label(p.checked)}</td></tr>" for p, n in zip(oldest, names))
-        parts.append(f'<table class="table evidence-oldest"><caption>The {len(oldest)} records whose passage was '
-                     "checked longest ago</caption><thead><tr><th scope=\"col\">Record</th><th scope=\"col\">Source"
+        parts.append(f'<table class="table evidence-oldest"><caption>The {len(oldest)} claims whose passage was '
+                     "checked longest ago</caption><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Source"
                      f'</th><th scope="col">Checked</th></tr></thead><tbody>{items}</tbody></table>')
     return "".join(parts)
 
@@ -141,7 +153,16 @@ class EvidenceSummaryDirective(SphinxDirective):
                 pass
             return target.split("|")[0].strip()
 
-        return [nodes.raw("", summary_html(counted, data.sources, shown), format="html")]
+        hidden: dict[Path, set[int]] = {}
+
+        def private(sentence) -> bool:  # a teacher block's sentence, in the student edition
+            if is_teacher(self.env):
+                return False
+            if sentence.path not in hidden:
+                hidden[sentence.path] = teacher_lines(sentence.path.read_text("utf-8"))
+            return sentence.line in hidden[sentence.path]
+
+        return [nodes.raw("", summary_html(counted, data.sources, shown, private), format="html")]
 
 
 class EvidenceRole(SphinxRole):
@@ -192,9 +213,8 @@ class EvidenceFolds(SphinxTransform):
                            f'<span aria-hidden="true">\u275d{mark}</span><span class="sg-sr-only">{SUMMARY} for this '
                            f"sentence{(' (' + mark + ')') if mark else ''}</span></a>")
                 about = _sentence_before(paragraph, node)
-                label = f"{SUMMARY} ({mark})" if mark else SUMMARY
                 folds.append(nodes.raw("", fold_html(data.evidence.of(SENTENCE, claim), about, data.sources,
-                                                     anchor=anchor, back=back, label=label), format="html"))
+                                                     anchor=anchor, back=back, mark=mark), format="html"))
                 node.replace_self(nodes.raw("", control, format="html"))
             parent = paragraph.parent
             at = parent.index(paragraph) + 1

@@ -29,6 +29,7 @@ NO_REASON = "no passage found yet in a stored copy of its sources"
 _SOURCED = re.compile(r"https?://|\{cite:[pt]\}")
 _URL = re.compile(r"https?://[^\s)>\]]+")
 _RECORD_ROLE = re.compile(r"\{(event-date|figure|evidence)\}`([a-z0-9-]+)`")
+_FENCE = re.compile(r"^\s*(?:```|:::)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(*\"“{\[])")
 
 
@@ -136,6 +137,8 @@ def _blocks(source: str):
         end = lines.index("---", 1) if "---" in lines[1:] else 0
         lines = [""] * (end + 1) + lines[end + 1:]
     for number, line in enumerate(lines, 1):
+        if _FENCE.match(line):  # a directive's fence (a model answer's ":::{model-answer}") is no prose
+            line = ""
         new_item = re.match(r"\s*([-*]|\d+\.|\|)\s", line) is not None
         if not line.strip() or new_item or line.startswith("#"):
             if block:

@@ -23,8 +23,8 @@ from pathlib import Path
 from ..base.dates import When
 from ..base.errors import InputError
 from .evidence import CHAPTER_FOLDER, DERIVED_FILE, EVIDENCE_FOLDER, FILES, MAX_WORDS_PER_SOURCE, SENTENCE, Evidence, Passage
-from .evidence_values import Value, date_value, values_in
-from .sources import Sources, short_name
+from .evidence_values import Value, date_value, values_in, without_citations
+from .sources import Sources, publisher_names, short_name
 
 MAX_DERIVED_SHARE = 0.10
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -48,8 +48,9 @@ class Record:
     line: int
     names: tuple[str, ...] = ()  # a chapter sentence's: the records it writes through {event-date} or {figure}
 
-    def values(self) -> list[Value]:
-        stated = [date_value(when) for when in self.dates] + values_in(self.claim)
+    def values(self, publishers=()) -> list[Value]:
+        """What the claim states; the dates of attributions to ``publishers`` are citations, not claims."""
+        stated = [date_value(when) for when in self.dates] + values_in(without_citations(self.claim, publishers))
         return list({v.key: v for v in stated}.values())
 
 
@@ -70,6 +71,7 @@ def records(timeline=None, people=None) -> list[Record]:
 def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | None = None) -> None:
     """Stop at the first passage or record that fails a check."""
     by_key = {(r.kind, r.id): r for r in found}
+    publishers = publisher_names(sources)
     for passage in evidence.passages:
         record = by_key.get((passage.kind, passage.record))
         if record is None:
@@ -81,7 +83,7 @@ def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | N
         record = next((r for r in found if r.id == derived.record), None)
         if record is None:
             raise InputError(derived.path, f"no record with id '{derived.record}'", derived.line)
-        if derived.value not in record.claim and derived.value not in {v.text for v in record.values()}:
+        if derived.value not in record.claim and derived.value not in {v.text for v in record.values(publishers)}:
             raise InputError(derived.path, f"'{derived.value}' is not written in the claim of '{record.id}'", derived.line)
     stated = derived = 0
     for record in found:
@@ -92,7 +94,7 @@ def check_evidence(evidence: Evidence, found: list[Record], sources: Sources | N
         # a sentence's value may stand in the passages of a record it names: it restates that record
         said = passages + tuple(p for p in evidence.passages if p.record in record.names and p.kind != SENTENCE)
         declared = {d.value for d in evidence.derived_for(record.id)}
-        for value in record.values():
+        for value in record.values(publishers):
             stated += 1
             if value.text in declared or any(value.key == v.key for d in declared for v in values_in(d)):
                 derived += 1

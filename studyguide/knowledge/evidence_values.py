@@ -8,6 +8,11 @@ a number as digits (with or without thousands separators) or as a word; a date a
 "2011-12-17", or with the month named in Russian, French or Polish (the languages of
 the guide's non-English sources). The year of a day's date may be left out by the
 source: news reports say "on December 17".
+
+A date that only dates a cited article, inside its attribution ("(The Guardian, July
+2011)": a publisher's name from the register, a comma, a date, the bracket closed), is a
+citation, not a claim about the events: :func:`without_citations` blanks it before the
+claim is read, for the publisher names the caller gives.
 """
 
 from __future__ import annotations
@@ -107,6 +112,21 @@ def date_value(when: When) -> Value:
     first = when.first
     key = {"day": f"d:{first:%Y-%m-%d}", "month": f"m:{first:%Y-%m}", "year": f"y:{first.year}"}[when.granularity]
     return Value(when.label(), key)
+
+
+def without_citations(claim: str, publishers) -> str:
+    """``claim`` with the date of each bracketed attribution "(Publisher, date)" blanked.
+
+    Only an attribution whose name is exactly one of ``publishers`` and whose rest is
+    one date ("July 2011", "5 July 2011", "2011") counts: "(Reuters, 5 officers)" or
+    "(a Guardian report, July 2011)" keep their numbers.
+    """
+    names = sorted({n for n in publishers if n}, key=len, reverse=True)
+    if not names:
+        return claim
+    date = rf"(?:(?:\d{{1,2}}\s+)?(?:{_ENGLISH})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d"
+    attribution = re.compile(rf"(\((?:{'|'.join(re.escape(n) for n in names)}),\s+)({date})(\))")
+    return attribution.sub(lambda m: m[1] + " " * len(m[2]) + m[3], claim)
 
 
 def values_in(claim: str) -> list[Value]:

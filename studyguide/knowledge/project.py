@@ -31,7 +31,7 @@ from .lexicon import LEXICON_FILE, Lexicon, read_lexicon
 from .people import PEOPLE_FILE, People, load_people
 from .publication import own_addresses
 from .quiz import QUIZ_FILE, Quiz, load_quiz
-from .sentence_claims import sentence_records
+from .sentence_claims import check_reasons, sentence_records
 from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
@@ -78,6 +78,7 @@ def load_project(root: Path | str | None = None) -> Project:
         # chapter sentences with passages of their own ({evidence}) are checked as records are
         check_passages(project.evidence, found + sentence_records(root, project.evidence, {r.id for r in found}),
                        project.sources)
+        check_reasons(root, project.evidence)
     # places in the text and facts from the data, written through roles
     findings = lint(root, project.timeline, project.people, project.exceptions)
     if findings:

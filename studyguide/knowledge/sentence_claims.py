@@ -109,6 +109,19 @@ def sentence_records(root: Path, evidence: Evidence | None, record_ids: set[str]
     return list(found.values())
 
 
+def check_reasons(root: Path, evidence: Evidence | None) -> None:
+    """Each reason of ``sentences-missing.toml`` names words that stand in a sentence of its chapter (a
+    reason left behind by an edited sentence would be shown for nothing)."""
+    if evidence is None:
+        return
+    texts: dict[str, list[str]] = {}
+    for sentence in sentences(Path(root)):
+        texts.setdefault(sentence.path.relative_to(root).as_posix(), []).append(sentence.text)
+    for reason in evidence.sentences_missing:
+        if not any(reason.text in text for text in texts.get(reason.file, ())):
+            raise InputError(reason.path, f"no sentence of {reason.file} holds the words '{reason.text}'", reason.line)
+
+
 def _line_of(sentence: Sentence, role: str) -> int:
     """The line of the chapter where ``role`` stands, at or after the sentence's paragraph's first line."""
     lines = sentence.path.read_text("utf-8").split("\n")

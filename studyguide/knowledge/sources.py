@@ -57,6 +57,16 @@ def short_name(name: str) -> str:
     return name.split(" (")[0].strip()
 
 
+def publisher_names(sources: Sources | None) -> set[str]:
+    """The names a claim may cite a registered publisher by: its short name ("The Guardian"),
+    or the acronym its name gives in brackets ("OSW" of "Centre for Eastern Studies (OSW)")."""
+    names: set[str] = set()
+    for publisher in (sources.publishers if sources else ()):
+        names.add(short_name(publisher.name))
+        names.update(re.findall(r"\(([A-Z][A-Za-z/&]*[A-Z])\)", publisher.name))
+    return names
+
+
 def source_names(urls, sources: Sources | None = None) -> list[str]:
     """What a reader sees for each of ``urls``: its publisher's name in the register
     (``sources``), so "Radio Free Europe/Radio Liberty" and not a content-delivery host, or

@@ -75,10 +75,28 @@ HINTS = {  # (exercise, slip) -> what to look at again; never a value
 }
 
 
+NEXT = {  # after a right answer: a question that sends the student back to the text (never a value)
+    "count-word": "Try another word: change word and run the cell again.",
+    "per-thousand": "Why is this figure, and not the count, the one to compare between texts of different lengths?",
+    "frequent-word": "Does the most frequent word that says something name the text's subject?",
+    "hapax": "What share of the distinct words is that? Short texts use many words only once.",
+    "longest-paragraph": "Read that paragraph in the text chapter: what does the author spend the most words on?",
+    "compare-paragraphs": "How many of the shared words are stopwords? Try the shared set minus stop.",
+    "concordance": "Read the concordance lines: what does the phrase stand for in this text?",
+    "where-word": "Look at your plot: is the word spread through the text or bunched in one place?",
+    "collocation": "A pair seen only a few times can score high: why is that a weakness of this measure?",
+    "cue-sentence": "Read the sentence: does its count of cue words match what it says?",
+    "theme-cue": "Is your cue a sign of the theme, or only a frequent word? Compare the two trackers.",
+    "date-span": "What else does the timeline place inside that span?",
+}
+
+
 def advice(exercise_id: str, verdict: Verdict) -> str:
     """What the verdict says after its label."""
     if verdict.kind == NOT_TRIED and exercise(exercise_id).shape == "word":
         return "type a word in the box and press Check, or replace ... with your answer and run the cell."
+    if verdict.kind == RIGHT:
+        return f"{SAYS[RIGHT]} {NEXT[exercise_id]}"
     if verdict.kind != HINT:
         return SAYS[verdict.kind]
     return SHAPES[exercise(exercise_id).shape] if verdict.reason == "shape" else HINTS[(exercise_id, verdict.reason)]

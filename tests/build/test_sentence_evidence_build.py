@@ -36,3 +36,17 @@ def test_each_sentence_claim_links_to_a_fold_with_its_quotations_and_back(built_
         assert target.select_one("p.evidence-back a")["href"] == f"#evidence-ref-{claim}"
         # the fold follows the paragraph (or list item's paragraph) that holds the mark
         assert mark.find_parent("p") in fold.find_previous_siblings("p")
+
+
+def test_the_student_checking_page_quotes_no_model_answer(built_book):
+    """The claims of model answers are counted, but the student edition shows none of their words."""
+    from studyguide.book.editions import teacher_lines
+    from studyguide.knowledge.coverage import sourced_sentences
+    from studyguide.knowledge.sentence_claims import claim_text
+
+    teacher = [s for s in sourced_sentences(ROOT) if s.line in teacher_lines(s.path.read_text("utf-8"))]
+    assert teacher  # the model answers that state facts cite their sources
+    visible = " ".join(page(built_book, "chapters/guide/checking.html").soup.get_text(" ").split())
+    for sentence in teacher:
+        opening = " ".join(claim_text(sentence.text).split()[:6])
+        assert opening not in visible, opening

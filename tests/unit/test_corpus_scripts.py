@@ -7,10 +7,7 @@ hand-counted (tests/corpus_texts.py), never taken from the code under test.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 from corpus_texts import EXPECTED, REFUSED_CP1251, TEXTS, VERSE_LINE_5, VERSE_LINES
@@ -98,17 +95,12 @@ def test_ids_per_script():
     assert slug("کارگران نفت می\u200cخواهند") == "کارگران-نفت-میخواهند"
 
 
-def cli(root, *args):
-    return subprocess.run([sys.executable, "-m", "studyguide", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "STUDYGUIDE_ROOT": str(root)})
-
-
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("scripts") / "book")
 
 
-def test_new_takes_a_chosen_id_several_files_and_skips_blank_lines_before_the_title(sandbox):
+def test_new_takes_a_chosen_id_several_files_and_skips_blank_lines_before_the_title(sandbox, cli):
     seeds = sandbox / "seeds"
     (seeds / "210_blank.txt").write_text("\n\n   \nA title after blank lines\n\nThe first paragraph, which is long "
                                          "enough to be a paragraph and not a title.\n\nThe second.\n", "utf-8")
@@ -131,7 +123,7 @@ def test_new_takes_a_chosen_id_several_files_and_skips_blank_lines_before_the_ti
     assert (sandbox / "chapters/texts/کارگران-نفت-میخواهند.md").is_file()
 
 
-def test_a_windows_1251_file_is_named_by_new_check_and_build(tmp_path):
+def test_a_windows_1251_file_is_named_by_new_check_and_build(tmp_path, cli):
     root = copy_project(tmp_path / "book")
     shutil.copyfile(REFUSED_CP1251, root / "seeds" / "150_ru.txt")
     for command in (["new", "seeds/150_ru.txt"], ["check"], ["build", "--path-output", str(tmp_path / "out")]):

@@ -17,8 +17,9 @@ from studyguide.knowledge.chapter_lint import lint, load_exceptions
 from studyguide.knowledge.coverage import coverage
 from studyguide.knowledge.evidence import load_evidence
 from studyguide.knowledge.evidence_fold import fold_html
-from studyguide.knowledge.evidence_values import Value, numbers_in, values_in
+from studyguide.knowledge.evidence_values import Value, numbers_in, values_in, without_citations
 from studyguide.knowledge.project import claims
+from studyguide.knowledge.sources import Publisher, Sources, publisher_names
 from studyguide.knowledge.timeline import load_timeline
 from support import BODY, ROOT, sidecar
 
@@ -124,6 +125,37 @@ def test_numbers_as_digits_with_separators_or_words():
         ("2,000", "n:2000"), ("2011", "y:2011")]
 
 
+@pytest.mark.parametrize("claim, kept", [
+    ("2,500 to 16,000 strikers (The Guardian, July 2011)", ["2,500", "16,000"]),
+    ("4,000 to 15,000 (OSW, 24 August 2011); 5 officers (BBC News, 2012)", ["4,000", "15,000", "5"]),
+    # not a registered name, not a date alone, or not an attribution: still claims
+    ("jailed in July 2012 (a Guardian report, July 2011)", ["July 2012", "July 2011"]),
+    ("5 officers (Reuters, 5 officers)", ["5"]),
+    ("Reuters, July 2011, said so", ["July 2011"]),
+    ("(The Guardian, July 2011, and 5,000 more)", ["July 2011", "5,000"]),
+])
+def test_the_date_of_a_cited_article_is_a_citation_not_a_claim(claim, kept):
+    names = {"The Guardian", "OSW", "BBC News", "Reuters"}
+    assert [v.text for v in values_in(without_citations(claim, names))] == kept
+
+
+def test_a_claim_may_cite_a_publisher_by_its_short_name_or_bracketed_acronym():
+    register = Sources(ROOT / "data" / "sources.toml", tuple(
+        Publisher("x.org", name, "news", "", 1) for name in
+        ("Centre for Eastern Studies (OSW)", "International Communist Current (ICConline)", "The Guardian")), ())
+    assert publisher_names(register) == {"Centre for Eastern Studies", "OSW", "International Communist Current",
+                                         "The Guardian"}
+
+
+def test_a_figure_attributed_to_a_dated_article_needs_no_passage_for_that_date(project):
+    root = make(project)
+    timeline = root / "data" / "timeline.toml"
+    timeline.write_text(TIMELINE.replace("about 8,000 took part.", "about 8,000 took part (Reuters, July 2011)."))
+    assert load_project(root).evidence.passages
+    timeline.write_text(TIMELINE.replace("about 8,000 took part.", "about 8,000 took part (Agence X, July 2011)."))
+    assert "'July 2011' stands in none of its passages" in error_of(root)
+
+
 # --- the passages and their records -----------------------------------------------------------
 
 
@@ -134,6 +166,16 @@ def test_good_evidence_loads_and_counts(project):
     counted = coverage(root, claims(loaded), loaded.evidence, loaded.sources)
     assert (counted.claims, counted.with_evidence) == (2, 2)
     assert [p.record for p in counted.oldest()] == ["deaths-official", "strike"]  # checked longest ago first
+
+
+def test_a_sourced_sentence_that_names_a_quoted_record_has_evidence(project):
+    chapter = ("# Context\n\nThe strike began on {event-date}`strike` [per Reuters](https://www.reuters.com/a). "
+               "It was long [per Reuters](https://www.reuters.com/b).\n")
+    root = make(project, figures=None, chapter=chapter)
+    loaded = load_project(root)
+    counted = coverage(root, claims(loaded), loaded.evidence, loaded.sources)
+    assert [s.records for s in counted.sentences] == [("strike",), ()]
+    assert [s.text[:10] for s in counted.sentences_with_evidence()] == ["The strike"]
 
 
 def test_a_date_no_passage_states_stops_the_build(project):

@@ -19,11 +19,11 @@ import pytest
 import yaml
 
 from studyguide import load_project
-from studyguide.analysis.exercises import EXERCISES, HINT, NOT_TRIED, PLACEHOLDER, RIGHT, WRONG, Bench, Verdict
+from studyguide.analysis.exercises import EXERCISES, HINT, NOT_TRIED, PLACEHOLDER, RIGHT, WRONG, Verdict
 from studyguide.base.errors import InputError
 from studyguide.book.solutions import TEACHER_INTRO, exercise_of, exercises, merge, read_solutions, solutions_file
 from studyguide.cli.notebook_setup import TAGS
-from studyguide.views.lab import HINTS, SHAPES, Lab, WordBox, message
+from studyguide.views.lab import HINTS, NEXT, SHAPES, Lab, WordBox, message
 from support import ROOT
 
 LAB = ROOT / "notebooks" / "lab.ipynb"
@@ -103,6 +103,7 @@ def test_every_check_says_right_to_its_solution_wrong_or_a_hint_to_a_slip_and_no
     for exercise in EXERCISES:
         answer, params, namespace = found[exercise.id]
         assert answer is not PLACEHOLDER
+        assert params == exercise.defaults, exercise.id  # the cell asks what the build test computes
         assert lab.results[exercise.id].kind == RIGHT, exercise.id  # the check the solution cell ran
         wrong = WRONG_ANSWERS[exercise.id](answer, namespace)
         verdicts = {"right": lab.verdict(exercise.id, answer, **params), "wrong": lab.verdict(exercise.id, wrong, **params),
@@ -120,16 +121,17 @@ def test_every_check_says_right_to_its_solution_wrong_or_a_hint_to_a_slip_and_no
                 assert not leaked, f"{exercise.id}: a message holds the answer {value!r}: {leaked[0]}"
 
 
-def test_the_hints_name_slips_the_exercises_know_and_every_shape_is_explained():
+def test_the_hints_name_slips_the_exercises_know_and_every_shape_is_explained(solved):
     for exercise in EXERCISES:
         assert exercise.shape in SHAPES
-    bench = Bench(load_project(ROOT).corpus.texts[0], load_project(ROOT).lexicon, load_project(ROOT).timeline)
+    bench = solved[0].bench
     known = {(e.id, reason) for e in EXERCISES for reason in e.slips(bench, e.defaults)}
     assert set(HINTS) == known, sorted(set(HINTS) ^ known)
+    assert set(NEXT) == {e.id for e in EXERCISES}
 
 
-def test_the_word_box_judges_what_is_typed_and_the_book_shows_the_cells_verdict():
-    lab = Lab(load_project(ROOT))
+def test_the_word_box_judges_what_is_typed_and_the_book_shows_the_cells_verdict(solved):
+    lab = solved[0]
     box = lab.check("frequent-word")
     assert isinstance(box, WordBox) and "Not tried yet" in box.said.value
     box.box.value = "the"  # a stopword; Enter in the box judges it
@@ -222,11 +224,11 @@ def test_the_checks_work_on_any_text_of_the_guide(tmp_path):
         assert lab.verdict(exercise.id, 10 ** 6 if exercise.shape in ("count", "number") else "zzz").kind in (WRONG, HINT)
 
 
-def test_numpy_answers_are_judged_as_plain_python():
+def test_numpy_answers_are_judged_as_plain_python(solved):
     """Students reach for NumPy: an array of positions or a NumPy number is judged like a list or an int."""
     import numpy
 
-    lab = Lab(load_project(ROOT))
+    lab = solved[0]
     positions = [i for i, w in enumerate(lab.words, 1) if w == "you"]
     assert lab.verdict("where-word", numpy.array(positions), word="you").kind == RIGHT
     assert lab.verdict("where-word", numpy.array(positions) - 1, word="you") == Verdict(HINT, "from-zero")

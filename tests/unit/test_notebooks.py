@@ -32,29 +32,28 @@ def test_every_notebook_starts_with_the_one_set_up_cell():
         assert cell["metadata"]["tags"] == TAGS
 
 
-def test_publishing_a_copy_rewrites_the_setting_and_every_set_up_cell_and_check_warns_when_they_differ(tmp_path):
+def test_publishing_a_copy_rewrites_the_setting_and_every_set_up_cell_and_check_warns_when_they_differ(tmp_path, cli,
+                                                                                                      monkeypatch):
     """The README's "Publish your own copy": one command, then check is quiet; a workflow in
     another repository (the setting from the environment) makes check warn."""
     project = sandbox.copy_project(ROOT, tmp_path / "copy")
-    env = {k: v for k, v in os.environ.items() if k not in (REPOSITORY_ENV, "STUDYGUIDE_ROOT")}
+    monkeypatch.delenv(REPOSITORY_ENV, raising=False)
     fork = "https://github.com/a-teacher/zhanaozen-guide"
-    run = subprocess.run([sys.executable, "-m", "studyguide", "setup-cells", "--repository", fork + "/"], cwd=project,
-                         capture_output=True, text=True, env=env)
+    run = cli(None, "setup-cells", "--repository", fork + "/", cwd=project)
     assert run.returncode == 0, run.stderr
     assert "wrote _config.yml" in run.stdout and run.stdout.count("wrote notebooks/") == len(notebooks(ROOT))
     assert configured_repository(project) == fork
     assert "# Jupyter Book 1 configuration" in (project / "_config.yml").read_text("utf-8")  # the rest stays as it was
     assert {committed_repository(p) for p in notebooks(project)} == {fork}
-    quiet = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=project, capture_output=True, text=True, env=env)
+    quiet = cli(None, "check", cwd=project)
     assert quiet.returncode == 0 and "warning" not in quiet.stderr, quiet.stderr
-    elsewhere = {**env, REPOSITORY_ENV: "https://github.com/someone-else/guide"}
-    warned = subprocess.run([sys.executable, "-m", "studyguide", "check"], cwd=project, capture_output=True, text=True,
-                            env=elsewhere)
+    monkeypatch.setenv(REPOSITORY_ENV, "https://github.com/someone-else/guide")
+    warned = cli(None, "check", cwd=project)
     assert warned.returncode == 0
     assert warned.stderr.count("warning: notebooks/") == len(notebooks(ROOT))
     assert f"clones '{fork}' but the repository setting is 'https://github.com/someone-else/guide'" in warned.stderr
-    bad = subprocess.run([sys.executable, "-m", "studyguide", "setup-cells", "--repository", "github.com/x"], cwd=project,
-                         capture_output=True, text=True, env=env)
+    monkeypatch.delenv(REPOSITORY_ENV)
+    bad = cli(None, "setup-cells", "--repository", "github.com/x", cwd=project)
     assert bad.returncode == 2 and bad.stderr.startswith("error: --repository: 'github.com/x' is not a repository address")
 
 

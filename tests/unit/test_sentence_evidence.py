@@ -126,3 +126,11 @@ def test_a_claim_id_is_one_sentences_and_not_a_records(project):
 
 def test_the_claim_is_the_sentence_outside_roles_links_and_citations():
     assert claim_text("On {event-date}`x`, 40 ([BBC, 2012](https://bbc.com/1)) {cite:p}`k2011`{evidence}`c`.") == "On , 40 ."  # no "( )" left of the link
+
+
+def test_a_reason_for_a_sentence_that_no_longer_holds_its_words_fails(project):
+    root = with_sentence(project, chapter=CHAPTER.replace("{evidence}`walkout-size`", ""), passages=None)
+    (root / "data" / "evidence" / "sentences-missing.toml").write_text(
+        '[[missing]]\nfile = "chapters/context.md"\ntext = "Around 9,000 workers"\nreason = "paywalled"\n')
+    assert error_of(root) == (f"{root / 'data' / 'evidence' / 'sentences-missing.toml'}:1: no sentence of "
+                              "chapters/context.md holds the words 'Around 9,000 workers'")

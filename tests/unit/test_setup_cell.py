@@ -9,6 +9,8 @@ bare repository: first one notebook in a fresh kernel (clone, install, load the 
 every notebook, all its cells, each in a new kernel in the same folder (as after a kernel
 restart: the clone exists, the working folder is not inside it). Within the suite's time
 budget the install, the costliest step, runs once. The bare clone holds the last commit.
+All of it runs in the background (``BACKGROUND``, a build slot of its own) while other tests
+run; the test asserts on what it found.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -62,7 +65,9 @@ def pinned_requirements() -> list[str]:
 def wheelhouse() -> Path:
     """Every wheel the fresh kernel needs, downloaded once for these pins and kept (``~/.cache``)."""
     pins = pinned_requirements()
-    key = hashlib.sha256("\n".join(pins).encode()).hexdigest()[:12]
+    # The package's own dependencies are part of the key: a newly declared one must reach the wheelhouse too.
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    key = hashlib.sha256("\n".join(pins + sorted(declared)).encode()).hexdigest()[:12]
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studyguide" / f"wheelhouse-{key}"
     if (cache / "complete").is_file():
         return cache
@@ -123,26 +128,46 @@ def run(python: Path, work: Path, wheels: Path, plan: list[tuple[str, int]]) -> 
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
 
 
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the project as a git repository to clone")
-def test_the_set_up_cell_works_in_a_fresh_kernel_after_a_restart_and_for_a_notebook_on_its_own(tmp_path):
+def simulate_colab(books) -> dict:
+    """In the background (``BACKGROUND``), in a build slot: the fresh kernel, the bare clone, and the
+    two runs of the notebooks' copies (Colab's first run, then every notebook after a restart)."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("needs the project as a git repository to clone")
     if not shutil.which("git"):
         unavailable("git is not installed")
-    wheels = wheelhouse()
-    python = fresh_kernel(tmp_path / "kernel", wheels)
-    probe = subprocess.run([str(python), "-c", "import importlib.util as u; print(u.find_spec('studyguide'), u.find_spec('yaml'))"],
-                           capture_output=True, text=True, cwd=tmp_path)
-    assert probe.stdout.split() == ["None", "None"]  # nothing of the guide's is there before the cell runs
-    repository = tmp_path / "study-guide.git"
-    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(repository)], check=True)
-    work = tmp_path / "downloads"
-    made = copies(work, repository.as_uri())
+    folder = books.base / "colab"
+    folder.mkdir()
+    with books.slot():
+        wheels = wheelhouse()
+        python = fresh_kernel(folder / "kernel", wheels)
+        probe = subprocess.run([str(python), "-c", "import importlib.util as u; print(u.find_spec('studyguide'), u.find_spec('yaml'))"],
+                               capture_output=True, text=True, cwd=folder)
+        repository = folder / "study-guide.git"
+        subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(repository)], check=True)
+        work = folder / "downloads"
+        made = copies(work, repository.as_uri())
+        fresh = run(python, work, wheels, [(str(made[0]), 2)])  # Colab: clone, install, load the texts
+        cloned = (work / "study-guide" / "seeds").is_dir()
+        # A restart, for each notebook: the clone is there, the working folder is not in it; every cell runs.
+        restarted = run(python, work, wheels, [(str(p), 0) for p in made])
+    return {"probe": probe.stdout.split(), "made": made, "fresh": fresh, "cloned": cloned, "restarted": restarted}
 
-    fresh = run(python, work, wheels, [(str(made[0]), 2)])  # Colab: clone, install, load the texts
-    assert fresh == [[str(made[0]), 2, []]], fresh
-    assert (work / "study-guide" / "seeds").is_dir()
 
-    # A restart, for each notebook: the clone is there, the working folder is not in it; every cell runs.
-    restarted = run(python, work, wheels, [(str(p), 0) for p in made])
+BACKGROUND = {"colab": simulate_colab}
+
+
+@pytest.fixture(scope="module")
+def colab(books) -> dict:
+    return books.wait("colab")
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the project as a git repository to clone")
+def test_the_set_up_cell_works_in_a_fresh_kernel_after_a_restart_and_for_a_notebook_on_its_own(colab):
+    assert colab["probe"] == ["None", "None"]  # nothing of the guide's is there before the cell runs
+    made = colab["made"]
+    assert colab["fresh"] == [[str(made[0]), 2, []]], colab["fresh"]
+    assert colab["cloned"]
+    restarted = colab["restarted"]
     assert [errors for _, _, errors in restarted] == [[] for _ in made], restarted
     assert all(cells > 2 for _, cells, _ in restarted)
 
