@@ -67,15 +67,20 @@ def test_a_text_not_in_english_gets_reasons_not_header_only_tables(project):
         assert shown._repr_html_() is None and shown._repr_markdown_() == escape_markdown(shown.empty)
 
 
+# The modules that hold the notebooks' per-text sections and corpus views (views.picker shows them).
+SECTION_MODULES = ("word_sections", "theme_sections", "timeline_sections", "corpus_tables", "size_tables")
+
+
 def notebook_tables():
-    """Every call of ``table(...)`` in the notebooks' code cells: (notebook, call)."""
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        for cell in json.loads(path.read_text("utf-8"))["cells"]:
-            if cell["cell_type"] != "code":
-                continue
-            for node in ast.walk(ast.parse("".join(cell["source"]))):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "table":
-                    yield path.name, node
+    """Every call of ``table(...)`` in the notebooks' code cells and in their section modules: (where, call)."""
+    sources = [(path.name, "".join(cell["source"])) for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
+               for cell in json.loads(path.read_text("utf-8"))["cells"] if cell["cell_type"] == "code"]
+    sources += [(f"views/{name}.py", (ROOT / "studyguide" / "views" / f"{name}.py").read_text("utf-8"))
+                for name in SECTION_MODULES]
+    for where, source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "table":
+                yield where, node
 
 
 def test_every_table_a_notebook_shows_says_why_when_it_has_no_rows():
