@@ -24,7 +24,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   against the git history; :mod:`~.knowledge.evidence_fold`:
   the fold a reader opens; :mod:`~.knowledge.coverage`: claims counted),
   :mod:`~.knowledge.chapter_lint` (places in the text and data facts written through roles),
-  :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts) and
+  :mod:`~.knowledge.quiz` (self-check items, their evidence checked against the texts),
+  :mod:`~.knowledge.close_reading` (the themes notebook's reading, each place checked against its text) and
   :mod:`~.knowledge.project` (texts and data loaded together, once),
   :mod:`~.knowledge.publication` (the repository setting and the published book's address)
 - ``analysis`` - numbers and records out, no drawing, no formatting: :mod:`~.analysis.tokens` (the one

@@ -213,9 +213,8 @@ class EvidenceFolds(SphinxTransform):
                            f'<span aria-hidden="true">\u275d{mark}</span><span class="sg-sr-only">{SUMMARY} for this '
                            f"sentence{(' (' + mark + ')') if mark else ''}</span></a>")
                 about = _sentence_before(paragraph, node)
-                label = f"{SUMMARY} ({mark})" if mark else SUMMARY
                 folds.append(nodes.raw("", fold_html(data.evidence.of(SENTENCE, claim), about, data.sources,
-                                                     anchor=anchor, back=back, label=label), format="html"))
+                                                     anchor=anchor, back=back, mark=mark), format="html"))
                 node.replace_self(nodes.raw("", control, format="html"))
             parent = paragraph.parent
             at = parent.index(paragraph) + 1

@@ -25,12 +25,13 @@ def day_label(day) -> str:
 
 
 def fold_html(passages: tuple[Passage, ...] | list[Passage], about: str, sources: Sources | None = None,
-              anchor: str = "", back: str = "", label: str = SUMMARY) -> str:
+              anchor: str = "", back: str = "", mark: str = "") -> str:
     """The fold for one record (``about`` names it for screen readers); empty when it has no passage.
 
     A chapter sentence's fold (``{evidence}``) has an ``anchor``, the id of its passages that the
-    sentence's control links to (a browser opens a closed fold to show a target inside it), and
-    ``back``, the id of that control, for a link back to the sentence.
+    sentence's control links to (a browser opens a closed fold to show a target inside it),
+    ``back``, the id of that control, for a link back to the sentence, and ``mark``, the number
+    the control and the fold share when one paragraph has several.
     """
     if not passages:
         return ""
@@ -52,5 +53,6 @@ def fold_html(passages: tuple[Passage, ...] | list[Passage], about: str, sources
         body += f'<p class="evidence-back"><a href="#{escape(back)}">Back to the sentence</a></p>'
     if anchor:
         body = f'<div id="{escape(anchor)}" tabindex="-1">{body}</div>'
-    return (f'<details class="evidence"><summary>{escape(label)}<span class="sg-sr-only"> for '
-            f"{escape(about)}</span></summary>{body}</details>")
+    number = f" ({escape(mark)})" if mark else ""  # folds of several sentences after one paragraph, numbered
+    return (f'<details class="evidence"><summary>{SUMMARY}<span class="sg-sr-only"> for '
+            f"{escape(about)}</span>{number}</summary>{body}</details>")

@@ -97,8 +97,8 @@ def numbers_in(words: str) -> set[str]:
         found.add(plain.replace(",", "."))
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", match):  # 6.000: a thousands point
             found.add(match.replace(".", ""))
-    found.update(str(NUMBER_WORDS[w.lower()]) for w in _WORD.findall(words))
     found.update(str(NUMBER_WORDS[tens.lower()] + NUMBER_WORDS[unit.lower()]) for tens, unit in _COMPOUND.findall(words))
+    found.update(str(NUMBER_WORDS[w.lower()]) for w in _WORD.findall(_COMPOUND.sub(" ", words)))
     if _ONE.search(words):  # "one person was killed": a source's "one" is a number; a claim's rarely is
         found.add("1")
     for amount, scale in _SCALED.findall(words):  # "eight thousand", "3 hundred"
@@ -152,6 +152,9 @@ def values_in(claim: str) -> list[Value]:
         plain = re.sub(r"[,\u00a0 ](?=\d{3}\b)", "", number)
         # a year is written as four bare digits; "2,000" is a number
         found.append(Value(number, f"y:{plain}" if re.fullmatch(r"(19|20)\d\d", number) else f"n:{plain}"))
+    # "twenty-two" is 22, not 20 and 2: compounds first, then the single words left
+    rest = _COMPOUND.sub(lambda m: take(m, Value(m.group(0), f"n:{NUMBER_WORDS[m[1].lower()] + NUMBER_WORDS[m[2].lower()]}")),
+                         rest)
     found.extend(Value(w, f"n:{NUMBER_WORDS[w.lower()]}") for w in _WORD.findall(rest))
     unique: dict[str, Value] = {}
     for value in found:

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..base.errors import InputError
 from ..texts.corpus import Corpus, load_corpus, project_root
 from .chapter_lint import EXCEPTIONS_FILE, Exceptions, lint, load_exceptions
+from .close_reading import CLOSE_READING_FILE, CloseReading, check_places, load_close_reading
 from .evidence import EVIDENCE_FOLDER, Evidence, load_evidence
 from .evidence_check import check_evidence as check_passages
 from .evidence_check import records
@@ -36,7 +37,8 @@ from .sources import SOURCES_FILE, Sources, audit, load_sources
 from .timeline import TIMELINE_FILE, Timeline, load_timeline
 
 DATA_FOLDER = "data"
-DATA_FILES = (LEXICON_FILE, GLOSSARY_FILE, TIMELINE_FILE, SOURCES_FILE, QUIZ_FILE, PEOPLE_FILE, EXCEPTIONS_FILE)
+DATA_FILES = (LEXICON_FILE, GLOSSARY_FILE, TIMELINE_FILE, SOURCES_FILE, QUIZ_FILE, PEOPLE_FILE, EXCEPTIONS_FILE,
+              CLOSE_READING_FILE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Project:
     people: People | None
     evidence: Evidence | None = None  # data/evidence/: the sources' words behind the records
     exceptions: Exceptions | None = None  # what the chapter lints allow, with reasons
+    close_reading: CloseReading | None = None  # the themes notebook's paragraph-by-paragraph reading
 
 
 def load_project(root: Path | str | None = None) -> Project:
@@ -67,12 +70,15 @@ def load_project(root: Path | str | None = None) -> Project:
         people=_optional(root / PEOPLE_FILE, load_people),
         evidence=load_evidence(root / EVIDENCE_FOLDER) if (root / EVIDENCE_FOLDER).is_dir() else None,
         exceptions=_optional(root / EXCEPTIONS_FILE, load_exceptions),
+        close_reading=_optional(root / CLOSE_READING_FILE, load_close_reading),
     )
     _check_events(project)
     if project.sources is not None:  # every cited URL has a publisher, and none is ruled out
         audit(root, project.sources, own_addresses(root))
     if project.quiz is not None:
         check_evidence(project.quiz, project.corpus)
+    if project.close_reading is not None:
+        check_places(project.close_reading, project.corpus)
     if project.evidence is not None:  # every passage quotes an accepted source of its record, and covers its claim
         found = claims(project)
         # chapter sentences with passages of their own ({evidence}) are checked as records are

@@ -61,10 +61,22 @@ def text_view(outputs: Iterable[object]) -> str | widgets.Widget:
     return widgets.VBox([o if isinstance(o, widgets.Widget) else widgets.HTML(output_html(o)) for o in outputs])
 
 
+_FIRST_MENUS: dict[tuple[str, ...], widgets.Dropdown] = {}  # per corpus (its ids), the kernel's first "Text:" menu
+
+
 def text_switcher(texts: list[Text], views: list[str | widgets.Widget]) -> Switcher:
-    """The texts' views behind one "Text:" menu, grouped with every other on the page."""
-    return switcher(LABEL, [(text.title, view) for text, view in zip(texts, views)], name="sg-by-text",
-                    group=GROUP, keys=[text.id for text in texts])
+    """The texts' views behind one "Text:" menu, grouped with every other on the page.
+
+    In a live kernel each menu is linked (``widgets.jslink``) to the first one shown for the same texts,
+    so there too one choice switches every section, as the book's script does on the page.
+    """
+    box = switcher(LABEL, [(text.title, view) for text, view in zip(texts, views)], name="sg-by-text",
+                   group=GROUP, keys=[text.id for text in texts])
+    menu = box.children[0]
+    first = _FIRST_MENUS.setdefault(tuple(text.id for text in texts), menu)
+    if first is not menu:
+        box.link = widgets.jslink((first, "index"), (menu, "index"))
+    return box
 
 
 def by_text(corpus: Iterable[Text], render: Callable[[Text], object], nothing: str = "") -> None:

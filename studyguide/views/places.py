@@ -10,6 +10,8 @@ lint (:mod:`studyguide.knowledge.chapter_lint`) refuses a place typed by hand.
 
 from __future__ import annotations
 
+from ..knowledge.close_reading import CloseReading
+from ..texts.corpus import Corpus
 from ..texts.pages import chapter_page, paragraph_anchor
 from ..texts.text import Text
 from .links import book_href
@@ -24,3 +26,15 @@ def paragraph_place(text: Text, number: int, words: str, label: str = "paragraph
         raise ValueError(f"“{words}” does not stand in paragraph {number} of “{text.title}” as written")
     href = book_href(chapter_page(text.id), paragraph_anchor(number), start)
     return f"[{label} {number}]({href})" if href else f"{label} {number}"
+
+
+def close_reading(reading: CloseReading | None, corpus: Corpus, start: str = "notebooks/") -> str:
+    """The close reading as a Markdown list, each paragraph named and linked through :func:`paragraph_place`."""
+    if reading is None:
+        return "This copy of the guide has no close reading (`data/close-reading.toml`)."
+    try:
+        text = corpus[reading.text]
+    except KeyError:
+        return f"The close reading is of the text `{reading.text}`, which is no longer in this copy of the guide."
+    return "\n".join(f"- **{paragraph_place(text, entry.number, entry.words, 'Paragraph', start)}** {entry.note}"
+                     for entry in reading.paragraphs)

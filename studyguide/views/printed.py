@@ -10,11 +10,22 @@ them on the page (:mod:`.word_tables`, :mod:`.numbers`, :mod:`.theme_tables`), s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..analysis.address import paragraph_address
 from ..analysis.collocation import word_pairs
-from ..analysis.concordance import concordance
+from ..analysis.concordance import Line, concordance
 from ..analysis.dispersion import positions
-from ..analysis.frequency import paragraph_words, stopword_share, stopwords, text_profile, text_tokens, top_words, word_counts
+from ..analysis.frequency import (
+    Token,
+    paragraph_words,
+    stopword_share,
+    stopwords,
+    text_profile,
+    text_tokens,
+    top_words,
+    word_counts,
+)
 from ..analysis.keyness import against_general_english, distinctive
 from ..analysis.keywords import highlight_words
 from ..analysis.overview import text_overview
@@ -41,7 +52,7 @@ def size_figures(text: Text) -> dict:
 
 def word_figures(text: Text) -> dict:
     """The words page's figures for ``text``: the tables' rows as printed, the dispersion plot's positions of the
-    words it follows and the first concordance's lines (paragraph and keyword as written)."""
+    words it follows and the first concordance's lines (:func:`shown_lines`)."""
     counts = word_counts(text)
     share = stopword_share(counts, stopwords(text.language))
     tokens = text_tokens(text)
@@ -53,8 +64,23 @@ def word_figures(text: Text) -> dict:
         "keywords": keyword_rows(distinctive(against_general_english(counts, text.language), 15)),
         "pairs": word_pair_rows(word_pairs(paragraph_words(text), 10, stopwords=stopwords(text.language))),
         "dispersion": {word: positions(tokens, word) for word in highlight_words(text)},
-        "kwic": (first, [(line.paragraph, line.keyword) for line in concordance(text, first)]),
+        "kwic": (first, shown_lines(tokens, concordance(text, first))),
     }
+
+
+def shown_lines(tokens: Sequence[Token], lines: list[Line]) -> list[tuple[int, list[str], str, list[str]]]:
+    """Each concordance line as a reader sees it, in counted words: its paragraph, the words of its left context,
+    its keyword (lower-cased, as written) and the words of its right context. A context shows the text as written
+    (a slip such as "tbe" included); its words are the running words (readings applied) whose written places lie
+    inside it, so how far it reaches (clipped at about :data:`~studyguide.analysis.concordance.WIDTH` characters)
+    is the line's, and which words it holds the text's."""
+    shown = []
+    for line in lines:
+        places = [(t.word, line.reading.written_position(t.start), line.reading.written_position(t.end, end=True))
+                  for t in tokens if t.paragraph == line.paragraph]
+        shown.append((line.paragraph, [w for w, a, b in places if a >= line.left_start and b <= line.start],
+                      line.keyword.lower(), [w for w, a, b in places if a >= line.end and b <= line.right_end]))
+    return shown
 
 
 def theme_figures(text: Text, lexicon: Lexicon) -> dict:

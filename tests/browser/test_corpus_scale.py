@@ -72,5 +72,5 @@ def test_one_menu_switches_every_section_and_the_address_names_the_text(chromium
         chart.scroll_into_view_if_needed()
         page.wait_for_function("img => img.naturalWidth > 0", arg=chart.element_handle())  # shown: fetched
         page = visit.open((html / "notebooks/themes.html").as_uri() + "#numbers-from-the-strike")
-        menus = page.locator("[data-sg-group='text'] select")
+        menus = page.locator("[data-sg-group='text'] > .sg-menu select")
         assert {menus.nth(i).input_value() for i in range(menus.count())} == {"numbers-from-the-strike"}

@@ -16,7 +16,7 @@ from support import ROOT, SEED
 
 GOOD_ENTRY = '[[entry]]\nid = "a"\nname = "Anna A"\nkind = "person"\nline = "A worker."\nsources = ["https://www.hrw.org/x"]\n'
 LOADERS = {"read_lexicon", "load_glossary", "load_timeline", "load_sources", "load_quiz", "load_people",
-           "load_evidence", "load_exceptions"}
+           "load_evidence", "load_exceptions", "load_close_reading"}
 
 
 @pytest.fixture
@@ -75,7 +75,8 @@ def test_every_data_file_is_read_by_the_project_loader():
     assert sorted((ROOT / "data").glob("*.toml")) == sorted(ROOT / path for path in DATA_FILES)
     project = load_project(ROOT)
     loaded = {getattr(project, field).path.resolve() for field in
-              ("lexicon", "glossary", "timeline", "sources", "quiz", "people", "exceptions")}
+              ("lexicon", "glossary", "timeline", "sources", "quiz", "people", "exceptions",
+               "close_reading")}
     assert loaded == {(ROOT / path).resolve() for path in DATA_FILES}
 
 
@@ -124,3 +125,14 @@ def test_check_and_build_refuse_a_quiz_count_that_is_not_countable(guide, monkey
         err = capsys.readouterr().err
         assert status == 2 and err.startswith(f"error: data/quiz.toml:1: item 'questions-in-5': count '{count}' is not "
                                               "'WHAT[ in N]' with WHAT one of paragraphs,") and err.count("\n") == 1, err
+
+
+def test_a_close_reading_placed_in_the_wrong_paragraph_is_refused_at_its_line(guide, monkeypatch, capsys):
+    # the words name the paragraph: a number that drifts from the text is one line naming file and line
+    reading = (ROOT / "data" / "close-reading.toml").read_text("utf-8")
+    assert "number = 1\nwords = 'barbarity'" in reading
+    (guide / "data" / "close-reading.toml").write_text(reading.replace("number = 1\n", "number = 3\n", 1), "utf-8")
+    status, out, err = check(guide, monkeypatch, capsys)
+    line = reading.split("\n").index("number = 1") + 1 - 1  # the entry's [[paragraph]] header
+    assert status != 0 and "Traceback" not in err
+    assert f"data/close-reading.toml:{line}: 'barbarity' does not stand in paragraph 3 as written" in err

@@ -335,3 +335,11 @@ def test_where_a_phrase_occurs_is_computed(text):
     assert paragraphs_holding(text, "class war") == [6]
     assert listed(paragraphs_holding(text, "bourgeoisie")).startswith("paragraphs 1, 2, 3")
     assert listed([6]) == "paragraph 6" and listed([5, 7, 8]) == "paragraphs 5, 7 and 8"
+
+
+def test_a_compound_number_word_is_one_number():
+    # "Twenty-two" states 22 (it was read as 20 and 2, so a claim written so needed passages stating both)
+    from studyguide.knowledge.evidence_values import numbers_in, values_in
+    assert [v.key for v in values_in("Twenty-two people were charged")] == ["n:22"]
+    assert numbers_in("twenty-two people") == {"22"}
+    assert "20" not in numbers_in("twenty-two") and "2" not in numbers_in("twenty-two")

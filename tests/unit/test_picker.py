@@ -71,6 +71,9 @@ def test_the_live_kernel_gets_a_dropdown_over_a_stack(three, shown):
     menu, stack = switcher.children
     assert [label for label, _ in menu.options] == ["First", "Second", "Third"] and stack.selected_index == 0
     assert len(stack.children) == 3
+    picker.by_text(three, render)  # a second section: its menu follows the first one's choice
+    link = shown[1].link
+    assert link.source == (picker._FIRST_MENUS[("first", "second", "third")], "index") and link.target == (shown[1].children[0], "index")
 
 
 def test_one_text_is_shown_as_it_always_was(project, shown):
