@@ -79,7 +79,8 @@ def main() -> int:
     for name, seconds in seen.values():
         cpu[name] += seconds
     summary = [line.strip() for line in lines if re.search(r"(passed|failed).* in [\d.]+s", line)]
-    print("".join(lines[-12:]), end="")
+    tiers = next((i for i, line in enumerate(lines) if "tests per tier" in line), max(len(lines) - 40, 0))
+    print("".join(lines[tiers:]), end="")  # the counts per tier, the slowest tests, what failed or skipped
     print(f"\npytest: {summary[-1] if summary else '?'}")
     print(f"wall {wall:.0f} s; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print(f"CPU {sum(cpu.values()):.0f} s in all:")
