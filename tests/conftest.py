@@ -119,8 +119,11 @@ class Background:
 
 @pytest.fixture(scope="session", autouse=True)
 def background(request, tmp_path_factory) -> Background:
-    """Every book a selected test needs, and the crawl, start before the first test runs."""
-    return Background(request.session.items, tmp_path_factory.mktemp("books"))
+    """Every book a selected test needs, and the crawl, start before the first test runs; at the end the
+    crawl's threads are stopped and waited for."""
+    started = Background(request.session.items, tmp_path_factory.mktemp("books"))
+    yield started
+    started.crawl.stop()
 
 
 @pytest.fixture(scope="session")

@@ -150,6 +150,7 @@ class Crawl:
         self._ready = threading.Event()  # the book is built and its pages are known
         self._visited = threading.Barrier(WORKERS)  # every worker is done with the weights and visits
         self._quiet = threading.Event()  # ... and every build is over: the throttled loads may start
+        self._stopping = threading.Event()  # the run is over: take no more jobs
         self._finished = threading.Event()
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, args=(number,), name=f"crawl {number}", daemon=True)
@@ -233,9 +234,17 @@ class Crawl:
                 for event in self._done.values():
                     event.set()
 
+    def stop(self) -> None:
+        """At the end of the run: the jobs not started are dropped and the threads waited for, so that
+        none is still driving Chromium while the interpreter exits (which can crash it)."""
+        self._stopping.set()
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join()
+
     def _take_jobs(self, do) -> None:
-        """Take jobs from the queue until it is empty; record what ``do(key)`` returns for each."""
-        while True:
+        """Take jobs from the queue until it is empty (or the run ends); record what ``do(key)`` returns for each."""
+        while not self._stopping.is_set():
             try:
                 key = self._jobs.get_nowait()
             except queue.Empty:
