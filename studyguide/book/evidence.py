@@ -209,7 +209,9 @@ class EvidenceFolds(SphinxTransform):
             for number, node in enumerate(marks, 1):
                 claim, mark = node["claim"], f"{number}" if len(marks) > 1 else ""
                 anchor, back = f"evidence-{claim}", f"evidence-ref-{claim}"
-                control = (f'<a class="evidence-ref" id="{back}" href="#{anchor}" title="{SUMMARY}">'
+                # a word joiner first: the mark stays on the line of the citation it follows (at 390 px it
+                # wrapped onto a line of its own after the closing bracket)
+                control = (f'\u2060<a class="evidence-ref" id="{back}" href="#{anchor}" title="{SUMMARY}">'
                            f'<span aria-hidden="true">\u275d{mark}</span><span class="sg-sr-only">{SUMMARY} for this '
                            f"sentence{(' (' + mark + ')') if mark else ''}</span></a>")
                 about = _sentence_before(paragraph, node)

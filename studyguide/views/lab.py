@@ -94,7 +94,7 @@ NEXT = {  # after a right answer: a question that sends the student back to the 
 def advice(exercise_id: str, verdict: Verdict) -> str:
     """What the verdict says after its label."""
     if verdict.kind == NOT_TRIED and exercise(exercise_id).shape == "word":
-        return "type a word in the box and press Check, or replace ... with your answer and run the cell."
+        return "replace ... with your answer and run the cell (in a running notebook you can also type it in the box below and press Check)."
     if verdict.kind == RIGHT:
         return f"{SAYS[RIGHT]} {NEXT[exercise_id]}"
     if verdict.kind != HINT:

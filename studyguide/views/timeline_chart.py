@@ -350,7 +350,7 @@ def figures_table(timeline: Timeline, quantity: str, event: str | None = None, s
     if not rows:
         raise ValueError(f"no figures for {quantity!r}")
     about = timeline[event].title if event else ", ".join(dict.fromkeys(timeline[f.event].title for f in rows))
-    caption = f"{quantity.capitalize()}: {len(rows)} {'figure' if len(rows) == 1 else 'figures'}, with who gave each and when ({about})"
+    caption = f"{quantity.capitalize()}: {len(rows)} {'figure, with who gave it' if len(rows) == 1 else 'figures, with who gave each'} and when ({about})"
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Figure", "Given by", "When given", "Note", "Sources"))
     body = "".join(
         "<tr>"

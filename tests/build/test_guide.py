@@ -147,3 +147,18 @@ def test_guide_tables_have_captions_and_header_cells(built_book):
     for name in GUIDE:
         for table in guide(built_book, name).select("table"):
             assert table.find("caption") and table.find("th"), name
+
+
+def test_no_page_shows_a_role_as_text(built_book):
+    # a `|` inside a role in a pipe-table row was read as a column break: the page showed
+    # "{para}`2" and lost the row's last cell; any role left unparsed shows up so
+    roles = re.compile(r"\{[a-z][a-z-]*\}`")
+    shown = []
+    for path in sorted(built_book.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for hidden in soup.select("pre, code, script, style, .cell_input, textarea"):
+            hidden.decompose()
+        found = roles.findall(soup.get_text(" "))
+        if found:
+            shown.append(f"{path.relative_to(built_book)}: {found[:3]}")
+    assert not shown, "MyST roles shown as text:\n" + "\n".join(shown)
