@@ -148,14 +148,18 @@ class Books:
         self._threads: dict[str, threading.Thread] = {}
         self._results: dict[str, Built | BaseException] = {}
         self._own: dict[str, object] = {}  # the modules' recipes, by name
+        self._after: dict[str, threading.Event] = {}  # the recipes that wait for an event before they start
         self._recipes = {"student": self._student, "teacher": self._teacher, "elsewhere": self._elsewhere,
                          "sandbox": self._sandbox, "sandbox-removed": self._sandbox_removed}
 
-    def add(self, name: str, recipe) -> None:
+    def add(self, name: str, recipe, after: threading.Event | None = None) -> None:
         """A test module's own background work: ``recipe(books)`` returns what ``wait(name)`` gives
-        (a module lists its recipes in ``BACKGROUND``; a build in it takes a :meth:`slot`)."""
+        (a module lists its recipes in ``BACKGROUND``; a build in it takes a :meth:`slot`). With
+        ``after``, it starts once that event is set, and :meth:`wait_all` does not wait for it."""
         assert self._own.setdefault(name, recipe) is recipe, f"two background recipes named {name}"
         self._recipes[name] = lambda: recipe(self)
+        if after is not None:
+            self._after[name] = after
 
     def slot(self, name: str | None = None, ticket: tuple[int, int] | None = None):
         """Held while building (``with books.slot():``): at most two builds run at once, the books
@@ -183,11 +187,14 @@ class Books:
         return result
 
     def wait_all(self) -> None:
-        """Wait until every build started so far is over."""
-        for thread in list(self._threads.values()):
-            thread.join()
+        """Wait until every build started so far is over (not the work that waits for an event)."""
+        for name, thread in list(self._threads.items()):
+            if name not in self._after:
+                thread.join()
 
     def _run(self, name: str) -> None:
+        if name in self._after:
+            self._after[name].wait()
         try:
             self._results[name] = self._recipes[name]()
         except BaseException as error:  # handed to the test that waits for it

@@ -27,6 +27,10 @@ run first, meanwhile.
   recipe holds ``books.slot()`` while it works (at most two builds at once, the books first:
   ``books.PRIORITY``). Such a test runs after the tests that need no book or only the
   student, sandbox or teacher book, so that the main thread never waits while its work is queued.
+  A module's ``AFTER_CRAWL`` recipes are the same but start when the crawl is over (at once if
+  the run has no crawl), and their tests run last: by then the main thread runs its last tests
+  alone, so this work keeps the other core busy without slowing the crawl's throttled loads
+  (``test_jupyterlab.py`` runs the notebooks in JupyterLab and Notebook 7 that way).
 - ``project(files)``: a throw-away project holding only ``seeds/`` (no build).
 - ``cli(root, *args)``: the command line, run in this process, its output captured.
 
@@ -71,15 +75,18 @@ def needed(item: pytest.Item) -> set[str]:
     return {NEEDS[name] for name in item.fixturenames if name in NEEDS}
 
 
-def own_background(item: pytest.Item) -> dict:
-    """The module's ``BACKGROUND`` recipes when this test waits for them (it uses ``books``), else none."""
-    return getattr(getattr(item, "module", None), "BACKGROUND", {}) if "books" in item.fixturenames else {}
+def own_background(item: pytest.Item, kind: str = "BACKGROUND") -> dict:
+    """The module's ``BACKGROUND`` (or ``AFTER_CRAWL``) recipes when this test waits for them (it uses
+    ``books``), else none."""
+    return getattr(getattr(item, "module", None), kind, {}) if "books" in item.fixturenames else {}
 
 
 def rank(item: pytest.Item) -> int:
     ranks = [ORDER.index(book) + 1 for book in needed(item)]
     if own_background(item):
         ranks.append(ORDER.index("elsewhere") + 1)
+    if own_background(item, "AFTER_CRAWL"):
+        ranks.append(len(ORDER) + 1)
     return max(ranks, default=0)
 
 
@@ -104,16 +111,20 @@ class Background:
         self.books = Books(base, sandbox_texts(items))
         self.crawl = Crawl(lambda: self.books.wait("student").assert_ok(), self.books.wait_all)
         wanted = set().union(*(needed(item) for item in items)) if items else set()
+        crawling = "crawl" in wanted and CHROMIUM is not None
         for item in items:
             for name, recipe in own_background(item).items():
                 self.books.add(name, recipe)
+                wanted.add(name)
+            for name, recipe in own_background(item, "AFTER_CRAWL").items():
+                self.books.add(name, recipe, after=self.crawl.finished if crawling else None)
                 wanted.add(name)
         if "crawl" in wanted:
             wanted.add("student")
         if any(item.get_closest_marker("sandbox_removal") for item in items):
             wanted.add("sandbox-removed")
         self.books.start(*sorted(wanted - {"crawl"}, key=lambda book: ORDER.index(book) if book in ORDER else len(ORDER)))
-        if "crawl" in wanted and CHROMIUM:
+        if crawling:
             self.crawl.start()
 
 

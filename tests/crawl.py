@@ -151,7 +151,7 @@ class Crawl:
         self._visited = threading.Barrier(WORKERS)  # every worker is done with the weights and visits
         self._quiet = threading.Event()  # ... and every build is over: the throttled loads may start
         self._stopping = threading.Event()  # the run is over: take no more jobs
-        self._finished = threading.Event()
+        self.finished = threading.Event()  # every visit and throttled load is over (or the crawl failed)
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, args=(number,), name=f"crawl {number}", daemon=True)
                          for number in range(WORKERS)]
@@ -164,7 +164,7 @@ class Crawl:
 
     def start(self) -> None:
         with self._lock:
-            if not self._threads[0].is_alive() and not self._finished.is_set():
+            if not self._threads[0].is_alive() and not self.finished.is_set():
                 for thread in self._threads:
                     thread.start()
 
@@ -230,7 +230,7 @@ class Crawl:
                 self._quiet.set()
                 for other in self._threads[1:]:
                     other.join()
-                self._finished.set()
+                self.finished.set()
                 for event in self._done.values():
                     event.set()
 
