@@ -76,7 +76,8 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,
   :mod:`~.cli.handout`, :mod:`~.cli.serve`, :mod:`~.cli.pageweight`, :mod:`~.cli.browser`,
   :mod:`~.cli.sandbox` (throw-away project copies for tests and benchmarks),
-  :mod:`~.cli.notebook_setup`
+  :mod:`~.cli.notebook_setup`, :mod:`~.cli.up_to_date` (a build with nothing changed is skipped;
+  a failed one never is)
 """
 
 from .base.errors import InputError

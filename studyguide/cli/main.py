@@ -32,7 +32,7 @@ from ..texts.corpus import check_chapters, project_root
 from ..texts.language import language_name, language_problem, primary
 from ..texts.pages import chapter_page
 from ..views.counting import counted_line
-from . import handout
+from . import handout, up_to_date
 from .browser import ToolMissing
 from .scaffold import scaffold, seeds_named
 
@@ -162,20 +162,27 @@ def fetch_assets(root: Path) -> None:
 
 def build(root: Path, output: Path | None, edition: str = "student", with_handout: bool = False) -> int:
     """Build one edition (the teacher edition into its own folder unless ``output`` says otherwise),
-    then, with ``with_handout``, print its PDF into the built book's downloads folder."""
+    then, with ``with_handout``, print its PDF into the built book's downloads folder. When nothing the
+    build reads has changed since the last successful build into the same folder, say so and stop."""
+    output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
+    built = (output or root) / "_build"
+    env = {**os.environ, **reproducible_env(root), EDITION_ENV: edition, HANDOUT_ENV: "1" if with_handout else ""}
+    inputs = up_to_date.digest(root, [str(output or ""), edition, str(with_handout)], env)
+    if up_to_date.is_up_to_date(built, inputs):
+        print(f"{built / 'html'} is up to date: nothing it is built from has changed since its last successful build "
+              f"(delete {built} to build anew)")
+        return 0
+    up_to_date.forget(built)
     project = load_project(root)  # bad input stops here, with one line, before Sphinx starts
     check_chapters(project.corpus)
     check_word_frequencies(project)
     check_quiz_counts(project)
     vendor.verify(root)
-    output = output or (root / TEACHER_OUTPUT if edition == "teacher" else None)
     command = [jupyter_book(), "build", str(root), *BUILD_FLAGS]
     if output:
         command += ["--path-output", str(output)]
-    built = (output or root) / "_build"
     if (built / FAILED).is_file():  # Sphinx re-reads only changed pages: after a failure, every page, so it fails again
         command.append("--all")
-    env = {**os.environ, **reproducible_env(root), EDITION_ENV: edition, HANDOUT_ENV: "1" if with_handout else ""}
     (built / FAILURES).unlink(missing_ok=True)  # written by this build's Sphinx, or not at all
     status = subprocess.call(command, env=env)
     failures = (built / FAILURES).read_text("utf-8").splitlines() if (built / FAILURES).is_file() else []
@@ -185,12 +192,14 @@ def build(root: Path, output: Path | None, edition: str = "student", with_handou
     if status:
         built.mkdir(parents=True, exist_ok=True)
         (built / FAILED).write_text(f"the last build here exited with status {status}\n", "utf-8")
-    else:
-        (built / FAILED).unlink(missing_ok=True)
-    if status == 0 and with_handout:
-        html = (output or root) / "_build" / "html"
-        written = handout.make_handout(html, edition=edition, epoch=int(env.get("SOURCE_DATE_EPOCH") or 0))
+        return status
+    (built / FAILED).unlink(missing_ok=True)
+    outputs = [built / "html" / "index.html"]
+    if with_handout:
+        written = handout.make_handout(built / "html", edition=edition, epoch=int(env.get("SOURCE_DATE_EPOCH") or 0))
         print(f"wrote {written}")
+        outputs.append(written)
+    up_to_date.record(built, inputs, outputs)
     return status
 
 
