@@ -17,6 +17,8 @@ notebook's own variables are not asked: after ``for text in corpus`` in one cell
 
 from __future__ import annotations
 
+import sys
+
 from ..texts.current import current, forget
 from ..texts.text import Text
 
@@ -56,6 +58,19 @@ def _handler(shell, etype, value, tb, tb_offset=None) -> list[str]:
     return stb
 
 
+def _marking(shell, showtraceback):
+    """``shell.showtraceback`` that marks a traceback as :func:`_handler` does: IPython calls it, not the custom
+    handler, for an exception raised while a cell's result is shown (a ``_repr_html_`` that fails)."""
+    def show(exc_tuple=None, filename=None, tb_offset=None, exception_only=False, running_compiled_code=False):
+        from IPython.core.error import UsageError  # in the kernel only: Sphinx imports this module too
+
+        etype, value, tb = exc_tuple or sys.exc_info()
+        if value is None or exception_only or isinstance(value, (SyntaxError, UsageError)):
+            return showtraceback(exc_tuple, filename, tb_offset, exception_only, running_compiled_code)
+        _handler(shell, etype, value, tb, tb_offset)
+    return show
+
+
 def _new_cell(info=None) -> None:
     forget()
 
@@ -65,3 +80,4 @@ def install(shell) -> None:
     each cell starts working on no text."""
     shell.events.register("pre_run_cell", _new_cell)
     shell.set_custom_exc((Exception,), _handler)
+    shell.showtraceback = _marking(shell, shell.showtraceback)

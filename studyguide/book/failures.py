@@ -13,7 +13,10 @@ module does instead:
   the page. Here a sentence (:data:`NOTICE`) stands in its place;
 - on the next build, with nothing changed, Sphinx does not read the notebook again:
   no warning, "build succeeded". Here a notebook whose execution failed is out of
-  date at every build until it runs through, so the build fails every time.
+  date at every build until it runs through, so the build fails every time;
+- when every cell runs but one raises while its result is *shown* (IPython catches an
+  error of a ``_repr_html_`` and shows its traceback as the cell's output), myst-nb
+  publishes that traceback and the build succeeds. Here it is a failure like the others.
 
 The kernels start with :func:`.failed_cell.install` (through ``PYTHONSTARTUP``), which
 puts the text the cell was working on first in the traceback.
@@ -72,12 +75,21 @@ def start_kernels_the_guides_way(app: Sphinx, config: Config) -> None:
     config.suppress_warnings = [*config.suppress_warnings, "mystnb.exec"]
 
 
+SHOWN = "studyguide_shown_errors"  # on the environment: docname -> the traceback an output showed
+
+
 def failed(env, docname: str) -> str | None:
-    """The traceback myst-nb recorded when ``docname`` (a notebook) last failed; None when it ran through."""
+    """The traceback of ``docname``'s (a notebook's) last failure: of its execution, as myst-nb recorded it,
+    or of an output that could not be shown; None when it ran through and showed every output."""
     data = getattr(env, "nb_metadata", {}).get(docname, {}).get("exec_data")
-    if not data or data.get("succeeded", True):
-        return None
-    return data.get("traceback") or ""
+    if data and not data.get("succeeded", True):
+        return data.get("traceback") or ""
+    return getattr(env, SHOWN, {}).get(docname)
+
+
+def forget_shown_error(app: Sphinx, env, docname: str) -> None:
+    """A page read again finds its shown errors anew."""
+    getattr(env, SHOWN, {}).pop(docname, None)
 
 
 def notebook_of(app: Sphinx, docname: str) -> str:
@@ -86,14 +98,18 @@ def notebook_of(app: Sphinx, docname: str) -> str:
 
 def hide_failure(app: Sphinx, doctree: nodes.document) -> None:
     """In a notebook that failed: the sentence for the traceback, one warning, the report out of the HTML."""
-    docname = app.env.docname
-    traceback = failed(app.env, docname)
-    if traceback is None:
-        return
     from docutils import nodes
     from sphinx.util import logging
 
-    for output in list(doctree.findall(lambda n: isinstance(n, nodes.Element) and "traceback" in n["classes"])):
+    docname = app.env.docname
+    shown = list(doctree.findall(lambda n: isinstance(n, nodes.Element) and "traceback" in n["classes"]))
+    traceback = failed(app.env, docname)
+    if traceback is None and shown:  # every cell ran, but a result raised while it was shown
+        traceback = shown[0].astext()
+        app.env.__dict__.setdefault(SHOWN, {})[docname] = traceback
+    if traceback is None:
+        return
+    for output in shown:
         notice = nodes.paragraph("", NOTICE)
         output.replace_self(notice)
         notice["classes"] = ["sg-failed-cell"]  # replace_self gave it the traceback's classes
@@ -131,5 +147,6 @@ def record_failures(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", start_kernels_the_guides_way)
     app.connect("env-get-outdated", read_failed_again)
+    app.connect("env-purge-doc", forget_shown_error)
     app.connect("doctree-read", hide_failure)
     app.connect("build-finished", record_failures)
