@@ -62,10 +62,9 @@ def _marking(shell, showtraceback):
     """``shell.showtraceback`` that marks a traceback as :func:`_handler` does: IPython calls it, not the custom
     handler, for an exception raised while a cell's result is shown (a ``_repr_html_`` that fails)."""
     def show(exc_tuple=None, filename=None, tb_offset=None, exception_only=False, running_compiled_code=False):
-        from IPython.core.error import UsageError  # in the kernel only: Sphinx imports this module too
-
         etype, value, tb = exc_tuple or sys.exc_info()
-        if value is None or exception_only or isinstance(value, (SyntaxError, UsageError)):
+        # IPython shows these its own way (a magic's usage error, by its name: this layer does not import IPython)
+        if value is None or exception_only or isinstance(value, SyntaxError) or etype.__name__ == "UsageError":
             return showtraceback(exc_tuple, filename, tb_offset, exception_only, running_compiled_code)
         _handler(shell, etype, value, tb, tb_offset)
     return show

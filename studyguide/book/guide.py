@@ -129,8 +129,8 @@ def listed(numbers: list[int]) -> str:
 
 def sentence_problem(text: Text, number: int, which: str, phrase: str) -> str:
     """Why ``phrase`` does not name the ``which`` (first, last, 2nd...) sentence of paragraph ``number``; "" if it does."""
-    if not 1 <= number <= len(text.paragraphs):
-        return f"the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}"
+    if problem := text.citation_problem(number):
+        return problem
     said = sentences(text.paragraph(number).text)
     index = {"first": 0, "last": len(said) - 1}.get(which) if which in ("first", "last") else int(which[:-2]) - 1
     if not 0 <= index < len(said):
@@ -190,8 +190,8 @@ class SeedCountRole(_GuideRole):
             text = _text(self.env, asked.text)
         except KeyError as exc:
             return self.fail(str(exc.args[0]))
-        if asked.number is not None and not 1 <= asked.number <= len(text.paragraphs):
-            return self.fail(f"{self.name}: the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        if asked.number is not None and (problem := text.citation_problem(asked.number)):
+            return self.fail(f"{self.name}: {problem}")
         value = count(text, asked.what, asked.number, asked.word)
         shown = in_words(value) if self.name == "seed-count-word" else str(value)
         return [nodes.inline(self.rawtext, shown, classes=["seed-count"])], []
@@ -213,8 +213,8 @@ class TextQuoteDirective(SphinxDirective):
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from None
         number = int(parsed["first"])
-        if not 1 <= number <= len(text.paragraphs):
-            raise self.error(f"the text {text.id!r} has paragraphs 1 to {len(text.paragraphs)}")
+        if problem := text.citation_problem(number):
+            raise self.error(problem)
         words = quotation(text, number, self.options["from"], self.options.get("to"))
         if words is None:
             raise self.error(f"paragraph {number} of {text.id!r} has no passage from {self.options['from']!r} to {self.options.get('to')!r}")

@@ -37,7 +37,9 @@ def _files(folder: Path):
         folders[:] = sorted(f for f in folders if f not in LEFT_OUT and not f.endswith(".egg-info")
                             and not (Path(here) / f / "pyvenv.cfg").exists())
         for name in sorted(names):
-            yield Path(here) / name
+            path = Path(here) / name
+            if path.is_file():  # a regular file: reading a named pipe (a bad seed the build refuses) would block
+                yield path
 
 
 def digest(root: Path, options: Sequence[str], env: Mapping[str, str]) -> str:

@@ -60,9 +60,5 @@ def check_places(reading: CloseReading, corpus: Corpus) -> None:
     except KeyError:  # a teacher removed the text read: the notebook says so, and shows no reading
         return
     for entry in reading.paragraphs:
-        if not 1 <= entry.number <= len(text.paragraphs):
-            raise InputError(reading.path, f"the text has paragraphs 1 to {len(text.paragraphs)}, not {entry.number}",
-                             entry.line)
-        if entry.words not in text.paragraph(entry.number).text:
-            raise InputError(reading.path, f"'{entry.words}' does not stand in paragraph {entry.number} as written",
-                             entry.line)
+        if problem := text.citation_problem(entry.number, entry.words):
+            raise InputError(reading.path, problem, entry.line)

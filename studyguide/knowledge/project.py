@@ -104,11 +104,8 @@ def check_evidence(quiz: Quiz, corpus: Corpus) -> None:
             text = corpus[item.text] if item.text else corpus.texts[0]
         except KeyError as exc:
             raise InputError(quiz.path, f"item '{item.id}': {exc.args[0]}", item.line) from None
-        if not 1 <= item.paragraph <= len(text.paragraphs):
-            raise InputError(quiz.path, f"item '{item.id}': the text has paragraphs 1 to {len(text.paragraphs)}", item.line)
-        if item.evidence not in text.paragraph(item.paragraph).text:
-            raise InputError(quiz.path, f"item '{item.id}': its evidence does not stand in paragraph {item.paragraph} "
-                                        "as written", item.line)
+        if problem := text.citation_problem(item.paragraph, item.evidence):
+            raise InputError(quiz.path, f"item '{item.id}': its evidence: {problem}", item.line)
 
 
 def _check_events(project: Project) -> None:

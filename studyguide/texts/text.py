@@ -90,6 +90,16 @@ class Text:
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 
+    def citation_problem(self, number: int, words: str = "") -> str:
+        """Why paragraph ``number`` cannot be cited (for ``words``, as written, spacing aside); "" when it can.
+        The one check behind every place that cites a paragraph: quiz evidence, the close reading, links."""
+        if not 1 <= number <= len(self.paragraphs):
+            return f"the text {self.id!r} has paragraphs 1 to {len(self.paragraphs)}, not {number}"
+        wanted = " ".join(words.split())
+        if wanted and wanted not in " ".join(self.paragraph(number).text.split()):
+            return f"{wanted!r} does not stand in paragraph {number} of {self.id!r} as written"
+        return ""
+
     def notes_in(self, number: int) -> tuple[EditorialNote, ...]:
         return tuple(note for note in self.meta.notes if note.paragraph == number)
 

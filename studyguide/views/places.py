@@ -19,11 +19,8 @@ from .links import book_href
 
 def paragraph_place(text: Text, number: int, words: str, label: str = "paragraph", start: str = "notebooks/") -> str:
     """Markdown "paragraph N" (``label`` N), linked to the paragraph where a link works, if ``words`` stand in it."""
-    if not 1 <= number <= len(text.paragraphs):
-        raise ValueError(f"“{text.title}” has paragraphs 1 to {len(text.paragraphs)}, not {number}")
-    paragraph = text.paragraph(number)
-    if words not in paragraph.text:
-        raise ValueError(f"“{words}” does not stand in paragraph {number} of “{text.title}” as written")
+    if problem := text.citation_problem(number, words):
+        raise ValueError(problem)
     href = book_href(chapter_page(text.id), paragraph_anchor(number), start)
     return f"[{label} {number}]({href})" if href else f"{label} {number}"
 

@@ -135,4 +135,4 @@ def test_a_close_reading_placed_in_the_wrong_paragraph_is_refused_at_its_line(gu
     status, out, err = check(guide, monkeypatch, capsys)
     line = reading.split("\n").index("number = 1") + 1 - 1  # the entry's [[paragraph]] header
     assert status != 0 and "Traceback" not in err
-    assert f"data/close-reading.toml:{line}: 'barbarity' does not stand in paragraph 3 as written" in err
+    assert f"data/close-reading.toml:{line}: 'barbarity' does not stand in paragraph 3 of 'solidarity-oil-workers' as written" in err

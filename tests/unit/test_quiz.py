@@ -96,8 +96,8 @@ def test_item_html_is_escaped_and_accessible(project):
     (ITEM.replace('answer = "First"', 'answer = "Third"'), "quiz.toml:7: item 1: a choice needs two or more options"),
     (ITEM.replace('kind = "choice"', 'kind = "essay"'), "quiz.toml:5: item 1: kind 'essay' must be one of: choice, short"),
     (ITEM + ITEM, "quiz.toml:12: duplicate item id 'one' (first at line 1)"),
-    (ITEM.replace('evidence = "First paragraph"', 'evidence = "Third paragraph"'), "its evidence does not stand in paragraph 1"),
-    (ITEM.replace("paragraph = 1", "paragraph = 9"), "the text has paragraphs 1 to 2"),
+    (ITEM.replace('evidence = "First paragraph"', 'evidence = "Third paragraph"'), "its evidence: 'Third paragraph' does not stand in paragraph 1"),
+    (ITEM.replace("paragraph = 1", "paragraph = 9"), "has paragraphs 1 to 2, not 9"),
 ])
 def test_bad_quiz_items_stop_with_file_and_line(tmp_path, bad, message):
     root = tmp_path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from studyguide.cli import main as command_line
 from studyguide.cli import up_to_date
@@ -79,6 +80,11 @@ def test_the_digest_reads_bytes_not_build_output_git_data_or_environments(tmp_pa
     assert up_to_date.digest(root, ["", "teacher", "False"], env) != first
     assert up_to_date.digest(root, ["", "student", "False"], {**env, "SOURCE_DATE_EPOCH": "1"}) != first
     assert up_to_date.digest(root, ["", "student", "False"], {**env, "STUDYGUIDE_REPOSITORY": "https://github.com/a/b"}) != first
+    os.mkfifo(root / "seeds" / "pipe.txt")  # a bad seed the build refuses: reading it would block the digest
+    hashed = threading.Thread(target=up_to_date.digest, args=(root, ["", "student", "False"], env), daemon=True)
+    hashed.start()
+    hashed.join(10)
+    assert not hashed.is_alive(), "the digest waits on a named pipe"
     os.utime(root / "seeds" / "a.txt", (0, 0))
     assert up_to_date.digest(root, ["", "student", "False"], env) == first
     (root / "seeds" / "a.txt").write_text("two")
