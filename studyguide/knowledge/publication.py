@@ -26,18 +26,19 @@ from ..base.errors import InputError
 from ..texts.corpus import project_root
 
 CONFIG = "_config.yml"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the project loader reads this often
 REPOSITORY_ENV = "STUDYGUIDE_REPOSITORY"  # the Pages workflow: https://github.com/$GITHUB_REPOSITORY
 BOOK_BUILD_ENV = "STUDYGUIDE_BOOK_BUILD"  # set while the book is built: outputs link relatively
 REPOSITORY = re.compile(r"^https://[\w.-]+/[\w.-]+/[\w.-]+$")
 
 
 def _config(root: Path) -> dict:
-    return yaml.safe_load((Path(root) / CONFIG).read_text("utf-8")) or {}
+    return yaml.load((Path(root) / CONFIG).read_text("utf-8"), Loader=LOADER) or {}
 
 
 def _config_line(root: Path, section: str, key: str) -> int | None:
     """The line of ``section.key`` in _config.yml, for error messages (from YAML's own node positions)."""
-    node = yaml.compose((Path(root) / CONFIG).read_text("utf-8"))
+    node = yaml.compose((Path(root) / CONFIG).read_text("utf-8"), Loader=LOADER)
     for name, value in getattr(node, "value", ()):
         if name.value == section:
             for inner, item in getattr(value, "value", ()):
