@@ -95,7 +95,11 @@ def summary_html(counted: Coverage, sources, shown=lambda role, target: target, 
                      "of their own and naming no record that has one, and why</summary>"
                      f"<ul>{items}</ul></details>")
     oldest = counted.oldest()
-    if oldest:
+    days = {p.checked for p in counted.evidence.passages} if counted.evidence else set()
+    if len(days) == 1:  # ten passages "checked longest ago" would be ten of many checked the same day
+        parts.append(f'<p class="evidence-oldest">Every passage was checked on {day_label(days.pop())}; once some are '
+                     "checked again, the ten checked longest ago are listed here.</p>")
+    elif oldest:
         names = source_names([p.url for p in oldest], sources)
         def label(passage) -> str:  # a record's label; a sentence's opening words
             found = next((r.label for r in counted.records if r.id == passage.record), None)
