@@ -76,6 +76,15 @@ def test_notebook_pages_are_at_most_15000_px_tall_as_they_open(chromium, book_ur
         assert not [i for i in range(folds.count()) if folds.nth(i).evaluate("d => d.open")]
 
 
+def test_the_by_hand_cells_code_and_output_wrap_on_a_phone_instead_of_scrolling_sideways(chromium, book_url):
+    with visit(chromium, PHONE) as phone:
+        tab = phone.open(f"{book_url}/notebooks/by-hand.html")
+        boxes = tab.evaluate("""() => [...document.querySelectorAll('div.cell.tag_recompute pre')]
+            .map(pre => [pre.scrollWidth - pre.clientWidth, pre.textContent.length])""")
+        assert len(boxes) >= 24  # each cell's code and what it printed
+        assert not [b for b in boxes if b[0] > 1], boxes  # nothing cut off at the right, to be scrolled to
+
+
 def test_tables_are_padded_with_right_aligned_tabular_numbers_and_never_wider_than_their_column(chromium, book_url):
     with visit(chromium) as desktop:
         tab = desktop.open(f"{book_url}/notebooks/words.html")
