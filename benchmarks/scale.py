@@ -60,7 +60,7 @@ PAGE_LIMIT, NOTEBOOK_LIMIT, CHAPTER_MARGIN = 2_000_000, 2_500_000, 500_000
 CLASS_TEXTS, CLASS_SIZE = 20, 3_500  # the class corpus: twenty texts of about 3.5 KB
 CLASS_HEIGHT, CLASS_FIRST_LOAD, CLASS_ALL_VIEWS = 15_000, 1_000_000, 2_500_000  # px at 1280 px; bytes transferred
 CLASS_BUILD_RATIO, CLASS_BUILD_MAX, SEED_BUILD_MAX, REBUILD_MAX = 2.5, 120.0, 60.0, 3.0  # seconds (and a ratio)
-NOTEBOOKS = ("overview", "words", "themes", "timeline")
+NOTEBOOKS = ("overview", "words", "themes", "timeline", "by-hand", "lab")
 # Every text's views shown at once, each chart asked for now: what a reader who opens every text fetches.
 SHOW_EVERY_VIEW = """() => {
   document.querySelectorAll('[data-sg-group] > .studyguide-views > [hidden]').forEach(v => { v.hidden = false; });

@@ -55,7 +55,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.views.corpus_tables` (every text at once: summary, distinctive words, likeness) and
   :mod:`~.views.modelids`, :mod:`~.views.word_index` (every word of a text, for the book's lookup), :mod:`~.views.counting`
   (what `check` says is counted of a text), :mod:`~.views.printed` (the figures a notebook prints for one
-  text, as printed, which its visible "by hand" cells recompute), and the explorers
+  text, as printed, which the visible cells of the page "The numbers by hand" recompute), and the explorers
   (:mod:`~.views.paragraph_browser`, :mod:`~.views.word_explorer`,
   :mod:`~.views.theme_explorer`, :mod:`~.views.timeline_explorer`, :mod:`~.views.cue_editor`), and the lab's self-checks (:mod:`~.views.lab`)
 - ``book`` - the Sphinx extension (no matplotlib, no ipywidgets): one ``setup()`` in
@@ -67,8 +67,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   the classroom editions (:mod:`~.book.editions`; the lab's solutions, merged in for teachers only:
   :mod:`~.book.solutions`; their names, read without Sphinx:
   :mod:`~.book.edition_names`), :mod:`~.book.freshness`,
-  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.by_hand` (the notebooks' "by hand" cells,
-  in open folds), :mod:`~.book.speed` (what each page loads),
+  :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and

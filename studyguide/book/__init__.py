@@ -100,7 +100,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, by_hand, editions, failures, hovertips, speed, upstream, whoswho
+    from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
     from .evidence import EvidenceFolds, EvidenceRole, EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
@@ -123,7 +123,6 @@ def setup(app: Sphinx) -> dict:
     hovertips.setup(app)
     whoswho.setup(app)
     editions.setup(app)
-    by_hand.setup(app)
     app.add_directive("seed-text", SeedTextDirective)
     app.add_directive("sidecar-fields", SidecarFieldsDirective)
     app.add_directive("study-glossary", GlossaryDirective)

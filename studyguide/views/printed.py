@@ -1,8 +1,9 @@
 """The figures a notebook prints for one text, as printed: what its "by hand" cells must match.
 
-Each notebook shows a few visible cells that recompute a figure of the page with the standard
-library or NLTK, from the text's running words and the package's intermediate records only, and
-assert that they get what the page printed (a mismatch fails the cell, and so the build). The
+The page "The numbers by hand" (``notebooks/by-hand.ipynb``) shows visible cells that each recompute a
+figure of another notebook page with the standard library or NLTK, from the text's running words and
+the package's intermediate records only, and assert that they get what that page printed (a mismatch
+fails the cell, and so the build). The
 figures they compare with come from here, rounded and worded by the same functions that print
 them on the page (:mod:`.word_tables`, :mod:`.numbers`, :mod:`.theme_tables`), so "equal" means
 "equal at the precision the reader sees". One function per notebook, each a plain dict by measure.

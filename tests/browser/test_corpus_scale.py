@@ -13,7 +13,7 @@ from corpus_texts import sandbox_texts
 from support import Visit
 
 pytestmark = pytest.mark.browser
-NOTEBOOKS = ("overview", "words", "themes", "timeline")
+NOTEBOOKS = ("overview", "words", "themes", "timeline", "by-hand")  # by-hand: the seed's only
 SLACK = 0.10  # of the seed-only height plus the corpus tables: the menus and the page's own sentences
 SANDBOX_TEXTS = tuple(t for t in sandbox_texts() if t.stem in ("170_de", "180_verse", "190_numbers"))
 # The tables with a row per text (and their titles): what a page may add per text.

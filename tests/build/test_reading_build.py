@@ -11,7 +11,8 @@ from studyguide.knowledge.lexicon import read_lexicon
 from studyguide.knowledge.people import PEOPLE_FILE, load_people
 from support import CHAPTER, ROOT, page
 
-NOTEBOOKS = ("notebooks/overview.html", "notebooks/words.html", "notebooks/themes.html", "notebooks/timeline.html")
+NOTEBOOKS = ("notebooks/overview.html", "notebooks/words.html", "notebooks/themes.html", "notebooks/timeline.html",
+             "notebooks/by-hand.html")
 
 
 def test_landing_page_has_the_summary_a_start_link_and_cards(built_book):

@@ -161,7 +161,7 @@ def test_the_lab_has_at_least_ten_exercises_each_with_its_check_and_nothing_that
     assert "execution" not in notebook()["metadata"]  # no allow_errors of its own
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
     files = [c.get("file") for part in toc["parts"] for c in part["chapters"]]
-    assert files.index("notebooks/lab") == files.index("notebooks/timeline") + 1
+    assert files.index("notebooks/lab") == files.index("notebooks/by-hand") + 1 == files.index("notebooks/timeline") + 2
 
 
 def test_the_committed_notebook_holds_no_line_of_any_solution():

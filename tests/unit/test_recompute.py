@@ -1,9 +1,11 @@
 """Computing you can see: a short visible cell recomputes each measure the notebooks show, by hand.
 
-Each cell (tagged ``recompute``) may use Python's standard library and NLTK, the token list and the
-package's intermediate records (bound by a hidden plumbing cell just before), never the function
-whose figure it checks; it asserts equality with the figure as printed, so a wrong package (or a
-wrong cell) fails the cell, and a failing cell fails the build (:mod:`studyguide.book.failures`).
+The cells live on one page, ``notebooks/by-hand.ipynb`` ("The numbers by hand"), a section per notebook page
+they check, and every page links each checked figure to its cell. Each cell (tagged ``recompute``) may use
+Python's standard library and NLTK, the token list and the package's intermediate records (bound by the page's
+one hidden plumbing cell), never the function whose figure it checks; it asserts equality with the figure as
+printed, so a wrong package (or a wrong cell) fails the cell, and a failing cell fails the build
+(:mod:`studyguide.book.failures`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import sys
 
 import pytest
+from myst_parser.mdit_to_docutils.base import default_slugify as slug  # the anchors the links name
 
 from studyguide import load_corpus, load_project
 from studyguide.analysis.placement import chart_marks, placements
@@ -23,7 +26,9 @@ from studyguide.views.printed import SKIPPED
 from support import GOOD_SIDECAR, ROOT, TEXT_ID
 
 TAG = "recompute"
-# measure -> (notebook, the cell's id, the package functions whose figures it checks: it may call none of them)
+BY_HAND = "by-hand"  # the notebook that holds every recompute cell
+PAGES = ("overview", "words", "themes", "timeline")  # the notebook pages whose figures it recomputes, in book order
+# measure -> (the page it checks, the cell's id, the package functions whose figures it checks: it may call none)
 MEASURES = {
     "word counts and per 1,000": ("words", "words-by-hand-frequency", {"word_counts", "top_words", "per_thousand",
                                                                        "frequency_rows"}),
@@ -90,17 +95,42 @@ def names(tree: ast.AST) -> set[str]:
     return found
 
 
-def test_every_listed_measure_has_one_recompute_cell_and_every_recompute_cell_is_listed():
-    tagged = {(name, c["id"]) for name in ("overview", "words", "themes", "timeline")
-              for c in cells(name) if TAG in c.get("metadata", {}).get("tags", ())}
-    assert tagged == {(notebook, cell_id) for notebook, cell_id, _ in MEASURES.values()}
-    assert set(TAMPER) == {cell_id for _, cell_id, _ in MEASURES.values()}
+def test_every_listed_measure_has_one_recompute_cell_on_the_by_hand_page_and_no_other_page_has_one():
+    tagged = [c["id"] for c in cells(BY_HAND) if TAG in c.get("metadata", {}).get("tags", ())]
+    assert sorted(tagged) == sorted(cell_id for _, cell_id, _ in MEASURES.values())
+    assert set(TAMPER) == set(tagged)
+    for name in (*PAGES, "lab"):
+        assert not [c["id"] for c in cells(name) if TAG in c.get("metadata", {}).get("tags", ())], name
+        assert not [c["id"] for c in cells(name) if c["cell_type"] == "code" and "views.printed" in source(c)], name
+
+
+def test_the_by_hand_page_has_a_section_per_page_in_book_order_each_linking_back_and_holding_its_cells():
+    order = [c["id"] for c in cells(BY_HAND)]
+    sections = [(i, c) for i, c in enumerate(cells(BY_HAND)) if source(c).startswith("## ")]
+    assert [c["id"] for _, c in sections] == [f"by-hand-{name}" for name in PAGES]
+    for (start, section), name in zip(sections, PAGES, strict=True):
+        assert f"]({name}.ipynb)" in source(section), name  # opens with a link back to its page
+        end = next((i for i, _ in sections if i > start), len(order))
+        inside = {cell_id for cell_id in order[start:end]}
+        assert inside >= {cell_id for page, cell_id, _ in MEASURES.values() if page == name}, name
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+def test_each_checked_figure_links_to_its_cell_from_the_page_that_prints_it(measure):
+    page, cell_id, _ = MEASURES[measure]
+    index, _ = by_id(BY_HAND, cell_id)
+    heading = source(cells(BY_HAND)[index - 1]).splitlines()[0]
+    assert heading.startswith("### "), cell_id
+    _, link = by_id(page, f"{cell_id}-link")  # one short line on the page, next to the figure
+    text = source(link)
+    assert link["cell_type"] == "markdown" and text.count("\n") == 0 and text.startswith("Recompute this by hand: ["), text
+    assert f"](by-hand.ipynb#{slug(heading[4:])})" in text, (text, slug(heading[4:]))  # relative: file:// and Jupyter
 
 
 @pytest.mark.parametrize("measure", MEASURES)
 def test_a_recompute_cell_is_short_visible_plain_python_and_never_calls_what_it_checks(measure):
-    notebook, cell_id, checked = MEASURES[measure]
-    index, cell = by_id(notebook, cell_id)
+    page, cell_id, checked = MEASURES[measure]
+    index, cell = by_id(BY_HAND, cell_id)
     code = source(cell)
     lines = [line for line in code.splitlines() if line.strip()]
     assert len(lines) <= 8, (cell_id, len(lines))
@@ -116,17 +146,19 @@ def test_a_recompute_cell_is_short_visible_plain_python_and_never_calls_what_it_
     assert not names(tree) & checked, (cell_id, names(tree) & checked)
     asserts = [node for node in ast.walk(tree) if isinstance(node, ast.Assert)]
     assert asserts and "printed" in names(tree), cell_id  # compared with the page's figure (tampering fails it: below)
-    if notebook != "timeline":  # the timeline's span is the whole data's, not one text's
+    if page != "timeline":  # the timeline's span is the whole data's, not one text's
         assert {"seed", "SKIPPED"} <= names(tree), cell_id
-    lead = cells(notebook)[index - 1]
-    assert lead["cell_type"] == "markdown" and source(lead).startswith("**The same"), cell_id
-    assert source(lead).rstrip().count(". ") == 0, cell_id  # one sentence (after the bold opening)
+    lead = cells(BY_HAND)[index - 1]  # its heading and one sentence naming the figure and where the page prints it
+    heading, _, sentence = source(lead).partition("\n\n")
+    assert lead["cell_type"] == "markdown" and heading.startswith("### ") and "\n\n" not in sentence, cell_id
+    assert sentence.startswith(f"The {page} page's ") and sentence.rstrip().count(". ") == 0, cell_id
 
 
-def test_the_plumbing_cells_stay_hidden():
-    for name in ("overview", "words", "themes", "timeline"):
-        _, plumbing = by_id(name, f"{name}-by-hand-inputs")
-        assert plumbing["metadata"]["tags"] == ["hide-input"], name
+def test_the_one_plumbing_cell_stays_hidden():
+    plumbing = [c for c in cells(BY_HAND) if c["cell_type"] == "code" and "printed =" in source(c)]
+    assert [c["id"] for c in plumbing] == ["by-hand-inputs"]
+    assert all(c["metadata"]["tags"] == ["hide-input"] for c in cells(BY_HAND)[1:] if c["cell_type"] == "code"
+               and TAG not in c["metadata"].get("tags", ()))
 
 
 @pytest.fixture(scope="module")
@@ -134,18 +166,17 @@ def project():
     return load_project(ROOT)
 
 
-def run(cell_ids: list[tuple[str, str]], namespace: dict) -> dict[str, str]:
-    """Each notebook's plumbing cell, then its given recompute cells, in a copy of ``namespace`` per notebook (as in
-    its own kernel): what each cell printed."""
+def run(cell_ids: list[str], namespace: dict) -> dict[str, str]:
+    """The by-hand page's plumbing cell, then its given recompute cells, in a copy of ``namespace`` (as in its own
+    kernel): what each cell printed."""
     printed = {}
-    for notebook in dict.fromkeys(n for n, _ in cell_ids):
-        kernel = dict(namespace)
-        exec(source(by_id(notebook, f"{notebook}-by-hand-inputs")[1]), kernel)  # noqa: S102 (the notebook's own code)
-        for cell_id in (c for n, c in cell_ids if n == notebook):
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                exec(source(by_id(notebook, cell_id)[1]), kernel)  # noqa: S102
-            printed[cell_id] = out.getvalue()
+    kernel = dict(namespace)
+    exec(source(by_id(BY_HAND, "by-hand-inputs")[1]), kernel)  # noqa: S102 (the notebook's own code)
+    for cell_id in cell_ids:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source(by_id(BY_HAND, cell_id)[1]), kernel)  # noqa: S102
+        printed[cell_id] = out.getvalue()
     return printed
 
 
@@ -154,7 +185,7 @@ def namespace(project, corpus) -> dict:
     return {"corpus": corpus, "lexicon": project.lexicon, "timeline": project.timeline, "marks": marks}
 
 
-ALL = [(notebook, cell_id) for notebook, cell_id, _ in MEASURES.values()]
+ALL = [cell_id for _, cell_id, _ in MEASURES.values()]
 
 
 def test_every_recompute_cell_agrees_with_the_package_and_fails_when_a_printed_figure_is_off(project):
@@ -162,12 +193,12 @@ def test_every_recompute_cell_agrees_with_the_package_and_fails_when_a_printed_f
     shown = run(ALL, space)
     assert all(shown.values()) and SKIPPED not in "".join(shown.values())
     assert "bourgeoisie" in shown["words-by-hand-keyness"] and "MATTR: 0." in shown["words-by-hand-mattr"]
-    for notebook, cell_id in ALL:
+    for cell_id in ALL:
         tampered = dict(space)
-        exec(source(by_id(notebook, f"{notebook}-by-hand-inputs")[1]), tampered)  # noqa: S102 (a fresh ``printed``)
+        exec(source(by_id(BY_HAND, "by-hand-inputs")[1]), tampered)  # noqa: S102 (a fresh ``printed``)
         TAMPER[cell_id](tampered["printed"])
         with pytest.raises(AssertionError), contextlib.redirect_stdout(io.StringIO()):
-            exec(source(by_id(notebook, cell_id)[1]), tampered)  # noqa: S102
+            exec(source(by_id(BY_HAND, cell_id)[1]), tampered)  # noqa: S102
 
 
 def test_recompute_cells_skip_with_one_line_without_the_seed_and_ignore_a_text_in_another_language(project, tmp_path):
@@ -182,8 +213,8 @@ def test_recompute_cells_skip_with_one_line_without_the_seed_and_ignore_a_text_i
     shown = run(ALL, namespace(project, with_russian))
     assert SKIPPED not in "".join(shown.values())
     alone = run(ALL, namespace(project, Corpus(tmp_path, russian)))
-    for notebook, cell_id in ALL:
-        if notebook != "timeline":
+    for page, cell_id, _ in MEASURES.values():
+        if page != "timeline":
             assert alone[cell_id] == SKIPPED + "\n", cell_id
 
 
@@ -205,25 +236,3 @@ def test_vader_valences_are_what_each_compound_score_is_computed_from_and_only_f
     (tmp_path / "seeds" / "a.meta.toml").write_text(
         GOOD_SIDECAR.format(id="ru").replace('language = "en"', 'language = "ru"'), "utf-8")
     assert sentence_valences(load_corpus(tmp_path)["ru"]) == []
-
-
-def test_the_book_folds_each_by_hand_cell_with_its_lead_in_open_under_the_lead_ins_bold_opening():
-    from docutils import nodes
-    from docutils.utils import new_document
-
-    from studyguide.book.by_hand import SUMMARY, fold_by_hand
-
-    document = new_document("words.ipynb")
-    section = nodes.section()
-    lead = nodes.paragraph("", "", nodes.Text(""), nodes.strong("", "The same number, by hand."), nodes.Text(" Why."))
-    cell = nodes.container(classes=["cell", "tag_recompute"])
-    alone = nodes.container(classes=["cell", "tag_recompute"])
-    section += [nodes.paragraph("", "Before."), lead, cell, nodes.container(classes=["cell", "tag_hide-input"]), alone]
-    document += section
-    fold_by_hand(None, document)
-    kinds = [type(n).__name__ for n in section.children]
-    assert kinds == ["paragraph", "raw", "paragraph", "container", "raw", "container", "raw", "container", "raw"]
-    assert section[1].astext() == ('<details class="sg-fold sg-by-hand" open><summary>The same number, by hand</summary>'
-                                   '<div class="sg-fold-body">')
-    assert lead.astext() == "Why." and section[4].astext() == "</div></details>"
-    assert f"<summary>{SUMMARY}</summary>" in section[6].astext()  # a cell with no lead-in paragraph before it
