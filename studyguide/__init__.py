@@ -70,6 +70,7 @@ listed before it (``tests/unit/test_layers.py`` checks every import, deferred on
   :mod:`~.book.bibliography` (author-year labels), :mod:`~.book.speed` (what each page loads),
   :mod:`~.book.hovertips` (hover previews built when first wanted),
   :mod:`~.book.upstream` (work-arounds), :mod:`~.book.vendor` (pinned browser files),
+  :mod:`~.book.executed` (the executed notebooks written the same every build),
   :mod:`~.book.failures` (a failed notebook: one line, nothing published, no green rebuild) and
   :mod:`~.book.failed_cell` (its kernel's half: a failing cell's text and exception, first in the traceback)
 - ``cli`` - ``python -m studyguide``: :mod:`~.cli.main`, :mod:`~.cli.scaffold`,

@@ -100,7 +100,7 @@ def relative_to(path: Path, folder: Path) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    from . import bibliography, editions, failures, hovertips, speed, upstream, whoswho
+    from . import bibliography, editions, executed, failures, hovertips, speed, upstream, whoswho
     from .chapter import ChapterOrder, SeedTextDirective, prune_removed_chapters, set_direction
     from .evidence import EvidenceFolds, EvidenceRole, EvidenceSummaryDirective
     from .fields import SidecarFieldsDirective
@@ -119,6 +119,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.setup()
     upstream.setup(app)
     failures.setup(app)
+    executed.setup(app)
     speed.setup(app)
     hovertips.setup(app)
     whoswho.setup(app)
