@@ -19,6 +19,15 @@ def test_one_print_sent_in_two_pieces_is_one_output_again():
                                      stream("stdout", "next\n"), split[4], stream("stdout", "after\n")]
 
 
+def test_a_line_end_moved_to_the_next_cell_leaves_both_as_printed():
+    """Seen in two clean builds: one cell's output lacked its line end, a later one had an extra one."""
+    assert joined_streams([stream("stdout", "All 8 rows agree\n"), stream("stdout", "\n")]) == [
+        stream("stdout", "All 8 rows agree\n")]
+    assert joined_streams([stream("stdout", "By paragraph: 1")]) == [stream("stdout", "By paragraph: 1\n")]
+    assert joined_streams([stream("stdout", "\n")]) == []
+    assert joined_streams([stream("stdout", "two\nlines\n")]) == [stream("stdout", "two\nlines\n")]
+
+
 def test_the_executed_copies_are_rewritten_only_where_a_stream_was_split(tmp_path):
     folder = tmp_path / "jupyter_execute" / "notebooks"
     folder.mkdir(parents=True)
