@@ -14,7 +14,10 @@ from pathlib import Path
 
 from ..texts.corpus import ROOT_ENV
 
-LEFT_OUT = (".venv", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".research")
+# What of a project folder is not the project: its environment, build output, git data and caches
+# (also what a build's digest leaves out: :mod:`.up_to_date`).
+LEFT_OUT = (".venv", "_build", ".git", ".pytest_cache", ".ruff_cache", "__pycache__", "node_modules", "*.egg-info",
+            ".research")
 
 
 def copy_project(root: Path, target: Path) -> Path:

@@ -23,18 +23,21 @@ import os
 import site
 import sys
 from collections.abc import Mapping, Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 
+from .sandbox import LEFT_OUT
+
 RECORD = ".studyguide-built"  # in _build/, beside the HTML folder
-LEFT_OUT = {".git", "_build", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", "node_modules"}
 ENV_PREFIXES = ("STUDYGUIDE_", "SOURCE_DATE_EPOCH", "PYTHON", "JUPYTER", "MPL", "SPHINX", "LANG", "LC_")
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def _files(folder: Path):
-    """Every file under ``folder`` in a fixed order, without build output, git data, environments or caches."""
+    """Every file under ``folder`` in a fixed order, without what a copy of the project leaves out
+    (:data:`.sandbox.LEFT_OUT`) or any other environment."""
     for here, folders, names in os.walk(folder):
-        folders[:] = sorted(f for f in folders if f not in LEFT_OUT and not f.endswith(".egg-info")
+        folders[:] = sorted(f for f in folders if not any(fnmatch(f, pattern) for pattern in LEFT_OUT)
                             and not (Path(here) / f / "pyvenv.cfg").exists())
         for name in sorted(names):
             path = Path(here) / name
